@@ -1,0 +1,19 @@
+package org.switchboard.protocol.spi.capability;
+
+import java.util.concurrent.CompletableFuture;
+import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.OutgoingMessage;
+
+/** One-to-one text messages. Incoming ones arrive as {@code MessageReceived} events. */
+public interface Messaging extends Capability {
+
+    /**
+     * Sends a message. The future completes when the server accepted it, with the id (now
+     * carrying the network id where the network assigns one), or fails with a
+     * {@link org.switchboard.protocol.spi.ProtocolException}.
+     */
+    CompletableFuture<MessageId> send(OutgoingMessage message);
+
+    /** The longest body, in UTF-8 bytes, that one message may carry on this network. */
+    int maxBodyBytes();
+}
