@@ -1,0 +1,36 @@
+package org.switchboard.core.conversation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.switchboard.protocol.model.TypingState;
+
+/** One-to-one conversations: history, sending through the outbox, typing, unread counts. */
+public interface ConversationService {
+
+    /** The last {@code limit} messages, oldest first, read off the caller's thread. */
+    CompletableFuture<List<StoredMessage>> recent(ConversationId conversation, int limit);
+
+    /**
+     * Sends text: it is written to history as QUEUED first (the future completes then), and
+     * goes out when its account is connected; status changes arrive as events. Text that is
+     * blank is refused (IllegalArgumentException); text over the network's limit is split.
+     */
+    CompletableFuture<StoredMessage> send(ConversationId conversation, String text);
+
+    /** Tells the peer whether the user is typing; repeated calls are cheap and coalesced. */
+    void typing(ConversationId conversation, TypingState state);
+
+    /**
+     * The conversation the user is looking at (or empty). Its incoming messages count as read
+     * at once, and read receipts go out for them.
+     */
+    void setActive(Optional<ConversationId> conversation);
+
+    /** Marks everything in the conversation as read (unread count 0, read receipt sent). */
+    void markRead(ConversationId conversation);
+
+    int unread(ConversationId conversation);
+
+    TypingState peerTyping(ConversationId conversation);
+}

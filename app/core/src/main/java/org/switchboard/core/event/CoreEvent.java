@@ -1,0 +1,51 @@
+package org.switchboard.core.event;
+
+import java.util.List;
+import org.switchboard.core.account.Account;
+import org.switchboard.core.account.AccountStatus;
+import org.switchboard.core.contact.Person;
+import org.switchboard.core.contact.SubscriptionRequest;
+import org.switchboard.core.conversation.ConversationId;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.protocol.model.PresenceStatus;
+import org.switchboard.protocol.model.TypingState;
+
+/** What changed in the core, for views to show. Immutable values. */
+public sealed interface CoreEvent {
+
+    record AccountsChanged(List<Account> accounts) implements CoreEvent {
+        public AccountsChanged {
+            accounts = List.copyOf(accounts);
+        }
+    }
+
+    record AccountStatusChanged(AccountStatus status) implements CoreEvent {
+    }
+
+    /** The whole unified list, after any change to it (coalesced). */
+    record PeopleChanged(List<Person> people) implements CoreEvent {
+        public PeopleChanged {
+            people = List.copyOf(people);
+        }
+    }
+
+    /** A message was stored: incoming, sent by the user, or seen from another of the user's clients. */
+    record MessageAdded(StoredMessage message) implements CoreEvent {
+    }
+
+    /** A stored message changed status (QUEUED → SENT → DELIVERED → READ, or FAILED). */
+    record MessageUpdated(StoredMessage message) implements CoreEvent {
+    }
+
+    record PeerTyping(ConversationId conversation, TypingState state) implements CoreEvent {
+    }
+
+    record UnreadChanged(ConversationId conversation, int unread) implements CoreEvent {
+    }
+
+    record SubscriptionRequested(SubscriptionRequest request) implements CoreEvent {
+    }
+
+    record OwnPresenceChanged(PresenceStatus presence) implements CoreEvent {
+    }
+}
