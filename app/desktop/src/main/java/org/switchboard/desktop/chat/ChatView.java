@@ -1,0 +1,108 @@
+package org.switchboard.desktop.chat;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.desktop.i18n.I18n;
+import org.switchboard.protocol.model.TypingState;
+
+/** A conversation: a virtualized message list, the typing line and the input. */
+public final class ChatView extends BorderPane {
+
+    private final ChatViewModel model;
+    private final ListView<StoredMessage> list;
+    private final TextArea input = new TextArea();
+
+    public ChatView(ChatViewModel model, I18n i18n) {
+        this.model = model;
+        getStyleClass().add("chat-view");
+
+        list = new ListView<>(model.messages());
+        list.setId("messages");
+        list.getStyleClass().add("messages");
+        list.setCellFactory(v -> new MessageCell(i18n));
+        list.setPlaceholder(new Label(i18n.text("chat.empty")));
+        model.messages().addListener((ListChangeListener<StoredMessage>) change -> scrollToEnd());
+
+        Label typing = new Label();
+        typing.setId("typingIndicator");
+        typing.getStyleClass().add("typing-indicator");
+        typing.textProperty().bind(model.peerTyping().map(state -> switch (state) {
+            case COMPOSING -> i18n.text("chat.typing", model.title().get());
+            case PAUSED -> i18n.text("chat.paused", model.title().get());
+            case IDLE -> "";
+        }));
+        typing.visibleProperty().bind(model.peerTyping().map(s -> s != TypingState.IDLE));
+
+        Label error = new Label();
+        error.getStyleClass().add("chat-error");
+        error.textProperty().bind(model.error());
+        error.visibleProperty().bind(model.error().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        input.setId("messageInput");
+        input.setPromptText(i18n.text("chat.input.prompt"));
+        input.setWrapText(true);
+        input.setPrefRowCount(2);
+        input.textProperty().bindBidirectional(model.input());
+        input.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        HBox.setHgrow(input, Priority.ALWAYS);
+
+        Button send = new Button(i18n.text("chat.send"));
+        send.setId("sendButton");
+        send.setDefaultButton(false);
+        send.setOnAction(e -> sendNow());
+        send.disableProperty().bind(model.input().isEmpty());
+
+        HBox compose = new HBox(8, input, send);
+        compose.setPadding(new Insets(6, 8, 8, 8));
+        VBox bottom = new VBox(2, typing, error, compose);
+        bottom.setPadding(new Insets(0, 0, 0, 8));
+
+        setCenter(list);
+        setBottom(bottom);
+    }
+
+    /** Enter sends; Shift+Enter (or Ctrl+Enter) puts a new line. */
+    private void onKey(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        event.consume();
+        if (event.isShiftDown() || event.isControlDown()) {
+            input.insertText(input.getCaretPosition(), "\n");
+        } else {
+            sendNow();
+        }
+    }
+
+    private void sendNow() {
+        if (model.send()) {
+            input.requestFocus();
+        }
+    }
+
+    private void scrollToEnd() {
+        if (!model.messages().isEmpty()) {
+            list.scrollTo(model.messages().size() - 1);
+        }
+    }
+
+    public void focusInput() {
+        input.requestFocus();
+    }
+
+    public ChatViewModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,203 @@
+package org.switchboard.desktop.main;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.switchboard.core.account.Account;
+import org.switchboard.core.account.AccountStatus;
+import org.switchboard.core.contact.SubscriptionRequest;
+import org.switchboard.desktop.accounts.AccountManagerView;
+import org.switchboard.desktop.chat.ChatView;
+import org.switchboard.desktop.chat.ChatViewModel;
+import org.switchboard.desktop.dialogs.DialogService;
+import org.switchboard.desktop.i18n.I18n;
+import org.switchboard.desktop.roster.RosterView;
+import org.switchboard.desktop.settings.SettingsDialog;
+import org.switchboard.desktop.theme.Theme;
+
+/**
+ * The main window: menu and own status on top, the unified contact list on the left,
+ * conversation tabs on the right, account states at the bottom.
+ */
+public final class MainWindow {
+
+    private final MainViewModel model;
+    private final I18n i18n;
+    private final Stage stage;
+    private final DialogService dialogs;
+    private final TabPane tabs = new TabPane();
+    private final Map<ChatViewModel, Tab> tabOf = new HashMap<>();
+    private final RosterView roster;
+    private final HBox statusBar = new HBox(12);
+
+    public MainWindow(MainViewModel model, I18n i18n, Stage stage) {
+        this.model = model;
+        this.i18n = i18n;
+        this.stage = stage;
+        this.dialogs = new DialogService(i18n, stage);
+        this.roster = new RosterView(model.roster(), i18n, person -> model.openConversation(person));
+
+        tabs.setId("conversations");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        Label placeholder = new Label(i18n.text("chat.none"));
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
+        StackPane conversations = new StackPane(placeholder, tabs);
+        tabs.visibleProperty().bind(placeholder.visibleProperty().not());
+
+        SplitPane split = new SplitPane(roster, conversations);
+        split.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(roster, false);
+
+        ToolBar toolbar = new ToolBar(new OwnStatusSelector(model, i18n));
+        VBox top = new VBox(menus(), toolbar);
+        statusBar.setPadding(new Insets(4, 8, 4, 8));
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.setId("statusBar");
+        statusBar.getStyleClass().add("status-bar");
+
+        BorderPane root = new BorderPane(split, top, null, statusBar, null);
+        root.setId("mainWindow");
+        Scene scene = new Scene(root, 1000, 680);
+        scene.getStylesheets().add(Theme.appStylesheet());
+        stage.setScene(scene);
+        stage.setTitle(i18n.text("app.name"));
+        stage.setMinWidth(560);
+        stage.setMinHeight(400);
+
+        wireTabs();
+        wireQuestions();
+        model.statuses().addListener((javafx.collections.MapChangeListener<Object, AccountStatus>) c -> refreshStatusBar());
+        model.accounts().addListener((ListChangeListener<Account>) c -> refreshStatusBar());
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+K"), roster::focusFilter);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), () -> {
+            ChatViewModel chat = model.selectedChat().get();
+            if (chat != null) {
+                model.closeConversation(chat);
+            }
+        });
+    }
+
+    private MenuBar menus() {
+        MenuItem accounts = new MenuItem(i18n.text("menu.accounts"));
+        accounts.setId("menuAccounts");
+        accounts.setOnAction(e -> new AccountManagerView(model, i18n, stage).show());
+        MenuItem settings = new MenuItem(i18n.text("menu.settings"));
+        settings.setAccelerator(KeyCombination.keyCombination("Shortcut+COMMA"));
+        settings.setOnAction(e -> new SettingsDialog(model.core().settings(), i18n, stage).show());
+        MenuItem quit = new MenuItem(i18n.text("menu.quit"));
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        Menu app = new Menu(i18n.text("menu.app"), null, accounts, settings, quit);
+
+        MenuItem addContact = new MenuItem(i18n.text("menu.addContact"));
+        addContact.setOnAction(e -> dialogs.askNewContact(model.accounts().stream()
+                .filter(Account::enabled).toList(), c -> model.core().contacts().add(c.account(), c.handle(),
+                c.name(), Set.of())));
+        MenuItem demo = new MenuItem(i18n.text("menu.startDemo"));
+        demo.setOnAction(e -> model.core().startDemo().whenCompleteAsync((ok, failure) -> {
+            if (failure != null) {
+                dialogs.showError(i18n.text("demo.failed"), String.valueOf(failure.getMessage()));
+            }
+        }, model.bridge().fx()));
+        Menu contacts = new Menu(i18n.text("menu.contacts"), null, addContact, demo);
+        contacts.setOnShowing(e -> demo.setDisable(model.core().demoRunning()));
+        MenuBar bar = new MenuBar(app, contacts);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void wireTabs() {
+        model.chats().addListener((ListChangeListener<ChatViewModel>) change -> {
+            while (change.next()) {
+                for (ChatViewModel removed : change.getRemoved()) {
+                    Tab tab = tabOf.remove(removed);
+                    if (tab != null) {
+                        tabs.getTabs().remove(tab);
+                    }
+                }
+                for (ChatViewModel added : change.getAddedSubList()) {
+                    ChatView view = new ChatView(added, i18n);
+                    Tab tab = new Tab();
+                    tab.textProperty().bind(added.title());
+                    tab.setContent(view);
+                    tab.setUserData(added);
+                    tab.setOnClosed(e -> model.closeConversation(added));
+                    tabOf.put(added, tab);
+                    tabs.getTabs().add(tab);
+                }
+            }
+        });
+        model.selectedChat().addListener((o, old, chat) -> {
+            Tab tab = chat == null ? null : tabOf.get(chat);
+            if (tab != null) {
+                tabs.getSelectionModel().select(tab);
+                ((ChatView) tab.getContent()).focusInput();
+            }
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
+                model.selectedChat().set(tab == null ? null : (ChatViewModel) tab.getUserData()));
+    }
+
+    private void wireQuestions() {
+        model.requests().addListener((ListChangeListener<SubscriptionRequest>) change -> {
+            while (change.next()) {
+                for (SubscriptionRequest request : change.getAddedSubList()) {
+                    dialogs.askSubscription(request, accept -> model.answer(request, accept));
+                }
+            }
+        });
+        model.certificateQuestions().addListener((ListChangeListener<AccountStatus>) change -> {
+            while (change.next()) {
+                for (AccountStatus question : change.getAddedSubList()) {
+                    String label = model.accounts().stream().filter(a -> a.id().equals(question.account()))
+                            .map(Account::label).findFirst().orElse(question.account().value());
+                    dialogs.askTrustCertificate(question, label, trust -> model.answerCertificate(question, trust));
+                }
+            }
+        });
+    }
+
+    private void refreshStatusBar() {
+        statusBar.getChildren().clear();
+        for (Account account : model.accounts()) {
+            AccountStatus status = model.statuses().get(account.id());
+            String state = !account.enabled() ? i18n.text("accounts.disabled")
+                    : status == null ? i18n.text("state.disconnected")
+                    : i18n.text("state." + status.state().name().toLowerCase(Locale.ROOT));
+            Label label = new Label((account.label().isBlank() ? account.protocolId() : account.label()) + ": " + state);
+            label.getStyleClass().add("account-state");
+            if (status != null && status.errorMessage() != null) {
+                label.setTooltip(new javafx.scene.control.Tooltip(status.errorMessage()));
+            }
+            statusBar.getChildren().add(label);
+        }
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public void show() {
+        stage.show();
+    }
+}
