@@ -81,17 +81,22 @@ public final class FxEventBridge implements CoreListener {
             if (item instanceof CoreEvent.PeopleChanged && i != lastPeople) {
                 continue;
             }
-            try {
-                if (item instanceof Runnable task) {
-                    task.run();
-                } else if (item instanceof CoreEvent event) {
-                    for (Consumer<CoreEvent> listener : listeners) {
-                        listener.accept(event);
-                    }
+            if (item instanceof Runnable task) {
+                guarded(task, item);
+            } else if (item instanceof CoreEvent event) {
+                for (Consumer<CoreEvent> listener : listeners) {
+                    guarded(() -> listener.accept(event), item);
                 }
-            } catch (RuntimeException e) {
-                LOG.error("UI update failed for {}", item, e);
             }
+        }
+    }
+
+    /** One broken view must not starve the others of the same update. */
+    private static void guarded(Runnable work, Object item) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("UI update failed for {}", item, e);
         }
     }
 }
