@@ -1,15 +1,212 @@
 package org.switchboard.core.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.core.CoreOptions;
 import org.switchboard.core.SwitchboardCore;
+import org.switchboard.core.account.Account;
+import org.switchboard.core.account.AccountService;
+import org.switchboard.core.accounts.Accounts;
+import org.switchboard.core.chat.Conversations;
+import org.switchboard.core.contact.ContactService;
+import org.switchboard.core.conversation.ConversationService;
+import org.switchboard.core.demo.DemoMode;
+import org.switchboard.core.event.CoreEvent;
+import org.switchboard.core.event.CoreListener;
+import org.switchboard.core.history.HistoryStore;
+import org.switchboard.core.localdemo.DemoRunner;
+import org.switchboard.core.people.ContactDirectory;
+import org.switchboard.core.profile.Profile;
+import org.switchboard.core.provider.ProviderRegistry;
+import org.switchboard.core.session.Backoff;
+import org.switchboard.core.session.SessionSupervisor;
+import org.switchboard.core.settings.Settings;
+import org.switchboard.core.store.AccountStore;
+import org.switchboard.core.store.FileSecretStore;
+import org.switchboard.core.store.SettingsStore;
+import org.switchboard.protocol.model.AccountId;
 
-/** Placeholder until the core is implemented. */
-public final class CoreImpl {
-    private CoreImpl() {
+/** Puts the core's parts together and runs its life cycle. */
+public final class CoreImpl implements SwitchboardCore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreImpl.class);
+
+    private final CoreOptions options;
+    private final CoreThread core;
+    private final ListenerHub hub;
+    private final HistoryStore history;
+    private final ProviderRegistry providers;
+    private final SettingsStore settings;
+    private final SessionSupervisor sessions;
+    private final ContactDirectory contacts;
+    private final Conversations conversations;
+    private final Accounts accounts;
+    private final ExecutorService demoThread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("switchboard-demo").daemon(true).factory());
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile DemoRunner demo;
+    private CompletableFuture<Void> demoStarting;
+
+    private CoreImpl(CoreOptions options, CoreThread core, HistoryStore history) throws IOException {
+        Profile profile = options.profile();
+        this.options = options;
+        this.core = core;
+        this.history = history;
+        this.hub = new ListenerHub(core);
+        this.providers = new ProviderRegistry(options.providerLoader());
+        FileSecretStore secrets = FileSecretStore.open(profile.secretsFile());
+        this.settings = SettingsStore.open(profile.settingsFile(), core);
+        SessionEvents events = new SessionEvents(hub);
+        this.sessions = new SessionSupervisor(core, providers, secrets, options.clock(), Backoff.DEFAULT, events);
+        this.contacts = new ContactDirectory(core, hub, sessions, settings,
+                id -> accounts().accounts().stream().filter(a -> a.id().equals(id)).map(Account::protocolId)
+                        .findFirst().orElse(null));
+        this.conversations = new Conversations(core, history, sessions, hub, options.clock(),
+                contacts::unreadChanged);
+        this.accounts = new Accounts(core, providers, new AccountStore(profile.accountsFile()), secrets, sessions,
+                hub, this::forget);
+        events.bind(contacts, conversations);
     }
 
     public static SwitchboardCore open(CoreOptions options) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Files.createDirectories(options.profile().configDir());
+        Files.createDirectories(options.profile().dataDir());
+        HistoryStore history = HistoryStore.open(options.profile().historyDatabase());
+        CoreThread core = new CoreThread();
+        try {
+            return new CoreImpl(options, core, history);
+        } catch (IOException | RuntimeException e) {
+            core.shutdown(Duration.ofSeconds(1));
+            history.close();
+            throw e;
+        }
+    }
+
+    private void forget(AccountId account) {
+        contacts.forget(account);
+        conversations.forget(account);
+    }
+
+    @Override
+    public CompletableFuture<Void> start() {
+        boolean wantDemo = wantsDemo(options.demo(), accounts.accounts());
+        CompletableFuture<Void> unread = conversations.loadUnread();
+        CompletableFuture<Void> connecting = core.call(() -> {
+            // The demo account connects once its server runs; the others at once.
+            accounts.accounts().stream().filter(a -> a.enabled() && !a.demo()).forEach(sessions::connect);
+            return null;
+        });
+        CompletableFuture<Void> demoStart = wantDemo ? startDemo() : CompletableFuture.completedFuture(null);
+        return CompletableFuture.allOf(unread, connecting, demoStart);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> startDemo() {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the core is closed"));
+        }
+        if (demoStarting != null && !demoStarting.isCompletedExceptionally()) {
+            return demoStarting;
+        }
+        DemoRunner runner = new DemoRunner(providers, options.profile().demoServerDir());
+        demo = runner;
+        demoStarting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.startServer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }, demoThread).thenCompose(account -> core.call(() -> {
+            AccountId id = accounts.accounts().stream().filter(Account::demo).map(Account::id).findFirst()
+                    .orElseGet(AccountId::random);
+            Account demoAccount = new Account(id, DemoRunner.PROTOCOL, "Demo", true, true, account.settings());
+            accounts.putManaged(demoAccount, account.secrets());
+            sessions.connect(demoAccount);
+            return null;
+        })).thenComposeAsync(v -> {
+            try {
+                return runner.startContacts();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }, demoThread).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.error("the demo could not start", error);
+                runner.close();
+            }
+        });
+        return demoStarting;
+    }
+
+    @Override
+    public boolean demoRunning() {
+        DemoRunner runner = demo;
+        return runner != null && runner.running();
+    }
+
+    @Override
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    @Override
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    @Override
+    public ConversationService conversations() {
+        return conversations;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public AutoCloseable subscribe(CoreListener listener) {
+        return hub.subscribe(listener, () -> {
+            List<CoreEvent> state = new ArrayList<>();
+            state.add(new CoreEvent.AccountsChanged(accounts.accounts()));
+            accounts.accounts().forEach(a -> state.add(new CoreEvent.AccountStatusChanged(sessions.status(a.id()))));
+            state.add(new CoreEvent.PeopleChanged(contacts.people()));
+            state.add(new CoreEvent.OwnPresenceChanged(contacts.ownPresence()));
+            return state;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        sessions.closeAll(Duration.ofSeconds(3));
+        DemoRunner runner = demo;
+        if (runner != null) {
+            runner.close();
+        }
+        demoThread.shutdownNow();
+        history.close();
+        core.shutdown(Duration.ofSeconds(2));
+    }
+
+    /** AUTO runs the demo on a first start (no account) and whenever the demo account exists. */
+    static boolean wantsDemo(DemoMode mode, List<Account> accounts) {
+        return switch (mode) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> accounts.isEmpty() || accounts.stream().anyMatch(Account::demo);
+        };
     }
 }

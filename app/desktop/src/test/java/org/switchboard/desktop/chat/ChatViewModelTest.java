@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,15 +57,15 @@ class ChatViewModelTest {
         ui.close();
     }
 
-    private Person person(String name) {
-        await().atMost(WAIT).until(() -> ui.call(() -> main.roster().byId(idOf(name)).isPresent()));
-        return ui.call(() -> main.roster().byId(idOf(name)).orElseThrow());
+    private Person person(String handle) {
+        await().atMost(WAIT).until(() -> ui.call(() -> find(handle).isPresent()));
+        return ui.call(() -> find(handle).orElseThrow());
     }
 
-    private String idOf(String handle) {
-        return ui.call(() -> main.roster().allPeople().stream()
-                .filter(p -> p.preferredContact().address().handle().equals(handle))
-                .map(Person::id).findFirst().orElse("none"));
+    /** On the UI thread only. */
+    private Optional<Person> find(String handle) {
+        return main.roster().allPeople().stream()
+                .filter(p -> p.preferredContact().address().handle().equals(handle)).findFirst();
     }
 
     @Test
@@ -90,7 +91,8 @@ class ChatViewModelTest {
 
     @Test
     void blankInputSendsNothing() {
-        ChatViewModel chat = ui.call(() -> main.openConversation(person("echo")));
+        Person peer = person("echo");
+        ChatViewModel chat = ui.call(() -> main.openConversation(peer));
         assertThat(ui.call(() -> {
             chat.input().set("   \n ");
             return chat.send();
@@ -99,7 +101,8 @@ class ChatViewModelTest {
 
     @Test
     void thePeerTypingIsShownWhileTheBotWrites() {
-        ChatViewModel chat = ui.call(() -> main.openConversation(person("xiaoming")));
+        Person peer = person("xiaoming");
+        ChatViewModel chat = ui.call(() -> main.openConversation(peer));
         ui.run(() -> {
             chat.input().set("你好");
             chat.send();

@@ -1,0 +1,295 @@
+package org.switchboard.core.history;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.switchboard.core.conversation.ConversationId;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.model.ContactAddress;
+import org.switchboard.protocol.model.Direction;
+import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.MessageStatus;
+
+/**
+ * The message history in one SQLite database (WAL): writes go to the one writer thread in
+ * batched transactions, reads run on their own connection and thread. Every future completes
+ * off the caller's thread.
+ */
+public final class HistoryStore implements AutoCloseable {
+
+    private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
+
+    private final Path file;
+    private final HistoryWriter writer;
+    private final Connection readConnection;
+    private final ExecutorService reader;
+
+    private HistoryStore(Path file, Connection writeConnection, Connection readConnection) throws SQLException {
+        this.file = file;
+        this.readConnection = readConnection;
+        this.writer = new HistoryWriter(writeConnection);
+        this.reader = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("switchboard-history-reader").daemon(true).factory());
+    }
+
+    /**
+     * Opens (creating if absent) and migrates the database. A file that is not a usable history
+     * database is reported, never replaced: it may hold the user's only copy of their history.
+     */
+    public static HistoryStore open(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Connection write = null;
+        Connection read = null;
+        try {
+            write = connect(file);
+            try (Statement s = write.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+            }
+            Migrations.migrate(write);
+            read = connect(file);
+            return new HistoryStore(file, write, read);
+        } catch (SQLException | IOException e) {
+            closeQuietly(write);
+            closeQuietly(read);
+            throw new IOException("Cannot open the history database " + file + ": " + e.getMessage()
+                    + ". The file was left untouched.", e);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+        }
+        return c;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Stores a message; empty when it is already there (same client id, or same network id). */
+    public CompletableFuture<Optional<StoredMessage>> add(StoredMessage message) {
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
+                MessageRows.bindInsert(s, message);
+                if (s.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+                rs.next();
+                return Optional.of(new StoredMessage(rs.getLong(1), message.conversation(), message.id(),
+                        message.direction(), message.body(), message.timestamp(), message.status(),
+                        message.failure()));
+            }
+        });
+    }
+
+    /**
+     * Moves a message's status forward (never back; FAILED only from QUEUED) and records its
+     * network id when it gets one. Empty when nothing changed or the message is unknown.
+     */
+    public CompletableFuture<Optional<StoredMessage>> updateStatus(ConversationId conversation, MessageId id,
+                                                                   MessageStatus status, String failure) {
+        return writer.submit(c -> {
+            Optional<StoredMessage> current = find(c, conversation, id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredMessage old = current.get();
+            boolean move = MessageRows.canMove(old.status(), status);
+            String networkId = old.id().networkId() == null ? id.networkId() : old.id().networkId();
+            boolean newNetworkId = networkId != null && !networkId.equals(old.id().networkId());
+            if (!move && !newNetworkId) {
+                return Optional.empty();
+            }
+            MessageStatus newStatus = move ? status : old.status();
+            String newFailure = move ? (status == MessageStatus.FAILED ? failure : null) : old.failure();
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE OR IGNORE messages SET status = ?, failure = ?, network_id = ? WHERE seq = ?")) {
+                s.setString(1, newStatus.name());
+                s.setString(2, newFailure);
+                s.setString(3, networkId);
+                s.setLong(4, old.seq());
+                if (s.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new StoredMessage(old.seq(), old.conversation(),
+                    new MessageId(old.id().clientId(), networkId), old.direction(), old.body(), old.timestamp(),
+                    newStatus, newFailure));
+        });
+    }
+
+    private static Optional<StoredMessage> find(Connection c, ConversationId conversation, MessageId id)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE conversation = ? AND client_id = ?")) {
+            s.setString(1, conversation.key());
+            s.setString(2, id.clientId());
+            Optional<StoredMessage> found = first(s);
+            if (found.isPresent() || id.networkId() == null) {
+                return found;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE account = ? AND network_id = ?")) {
+            s.setString(1, conversation.peer().account().value());
+            s.setString(2, id.networkId());
+            return first(s);
+        }
+    }
+
+    /** Marks every unread incoming message of a conversation read; returns how many changed. */
+    public CompletableFuture<Integer> markIncomingRead(ConversationId conversation) {
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET status = 'READ' "
+                    + "WHERE conversation = ? AND direction = 'INCOMING' AND status = 'DELIVERED'")) {
+                s.setString(1, conversation.key());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Completes once everything written before is committed. */
+    public CompletableFuture<Void> flush() {
+        return writer.flush();
+    }
+
+    /** The last {@code limit} messages of a conversation, oldest first. */
+    public CompletableFuture<List<StoredMessage>> recent(ConversationId conversation, int limit) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM (" + SELECT
+                    + "WHERE conversation = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
+                s.setString(1, conversation.key());
+                s.setInt(2, Math.max(0, limit));
+                return all(s);
+            }
+        });
+    }
+
+    /** The account's outbox: its QUEUED messages in the order they were written. */
+    public CompletableFuture<List<StoredMessage>> queued(AccountId account) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT
+                    + "WHERE account = ? AND status = 'QUEUED' ORDER BY seq")) {
+                s.setString(1, account.value());
+                return all(s);
+            }
+        });
+    }
+
+    /** The newest incoming message of a conversation, the one a read receipt names. */
+    public CompletableFuture<Optional<StoredMessage>> lastIncoming(ConversationId conversation) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT
+                    + "WHERE conversation = ? AND direction = 'INCOMING' ORDER BY seq DESC LIMIT 1")) {
+                s.setString(1, conversation.key());
+                return first(s);
+            }
+        });
+    }
+
+    /** Unread incoming messages per conversation (those not yet marked READ). */
+    public CompletableFuture<Map<ConversationId, Integer>> unreadCounts() {
+        return read(c -> {
+            Map<ConversationId, Integer> counts = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT account, peer, COUNT(*) FROM messages "
+                    + "WHERE direction = ? AND status = 'DELIVERED' GROUP BY conversation");
+                 ResultSet rs = bindAndQuery(s, Direction.INCOMING.name())) {
+                while (rs.next()) {
+                    counts.put(new ConversationId(new ContactAddress(new AccountId(rs.getString(1)),
+                            rs.getString(2))), rs.getInt(3));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The journal mode in force (WAL unless the file system refused it). */
+    public CompletableFuture<String> journalMode() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    public CompletableFuture<Integer> schemaVersion() {
+        return read(Migrations::userVersion);
+    }
+
+    private static ResultSet bindAndQuery(PreparedStatement s, String value) throws SQLException {
+        s.setString(1, value);
+        return s.executeQuery();
+    }
+
+    private <T> CompletableFuture<T> read(HistoryWriter.Work<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.run(readConnection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading history failed: " + e.getMessage(), e);
+            }
+        }, reader);
+    }
+
+    private static Optional<StoredMessage> first(PreparedStatement s) throws SQLException {
+        // Close every ResultSet promptly: an open one pins an old WAL snapshot.
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(MessageRows.read(rs)) : Optional.empty();
+        }
+    }
+
+    private static List<StoredMessage> all(PreparedStatement s) throws SQLException {
+        List<StoredMessage> result = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                result.add(MessageRows.read(rs));
+            }
+        }
+        return result;
+    }
+
+    /** Writes what is queued and closes both connections. */
+    @Override
+    public void close() {
+        writer.close(5_000);
+        reader.shutdown();
+        try {
+            if (!reader.awaitTermination(2, TimeUnit.SECONDS)) {
+                reader.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(readConnection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Nothing more to do for a connection being abandoned.
+            }
+        }
+    }
+}

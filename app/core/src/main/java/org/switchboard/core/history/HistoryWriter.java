@@ -1,0 +1,139 @@
+package org.switchboard.core.history;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes history. It drains everything queued into one transaction, so a
+ * burst of messages costs one commit (one fsync) instead of one each. Futures complete on this
+ * thread after the commit, so a completed write is durable and visible to readers.
+ */
+final class HistoryWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private record Op<T>(Work<T> work, CompletableFuture<T> future) {
+    }
+
+    private static final Op<Void> STOP = new Op<>(c -> null, new CompletableFuture<>());
+
+    private final Connection connection;
+    private final BlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    HistoryWriter(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        thread = Thread.ofPlatform().name("switchboard-history-writer").daemon(true).start(this::loop);
+    }
+
+    <T> CompletableFuture<T> submit(Work<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (closed) {
+            future.completeExceptionally(new IllegalStateException("history is closed"));
+            return future;
+        }
+        queue.add(new Op<>(work, future));
+        return future;
+    }
+
+    /** Completes once everything submitted before it is committed. */
+    CompletableFuture<Void> flush() {
+        return submit(c -> null);
+    }
+
+    /** Writes what is queued, then stops; waits at most {@code timeoutMillis}. */
+    void close(long timeoutMillis) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(STOP);
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("history writer did not finish within {} ms", timeoutMillis);
+            thread.interrupt();
+        }
+    }
+
+    private void loop() {
+        List<Op<?>> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                Op<?> first = queue.poll(1, TimeUnit.DAYS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch);
+            } catch (InterruptedException e) {
+                stop = true;
+                queue.drainTo(batch);
+            }
+            stop |= batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                runBatch(batch);
+                batch.clear();
+            }
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the history writer connection failed", e);
+        }
+    }
+
+    private void runBatch(List<Op<?>> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        for (Op<?> op : batch) {
+            completions.add(runOne(op));
+        }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            LOG.error("history commit failed; {} writes lost", batch.size(), e);
+            rollbackQuietly();
+            batch.forEach(op -> op.future().completeExceptionally(e));
+            return;
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    private <T> Runnable runOne(Op<T> op) {
+        try {
+            T result = op.work().run(connection);
+            return () -> op.future().complete(result);
+        } catch (SQLException | RuntimeException e) {
+            // SQLite undoes just the failed statement; the rest of the batch still commits.
+            LOG.warn("history write failed", e);
+            return () -> op.future().completeExceptionally(e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("history rollback failed", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.switchboard.core.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a history database to the newest schema with {@code PRAGMA user_version}: each
+ * script in {@link #SCRIPTS} is version (index + 1). Listed here rather than discovered because
+ * a class path cannot be listed reliably inside a jar.
+ */
+public final class Migrations {
+
+    static final List<String> SCRIPTS = List.of("V1__messages.sql");
+
+    private static final String FOLDER = "/db/history/";
+
+    private Migrations() {
+    }
+
+    public static int latestVersion() {
+        return SCRIPTS.size();
+    }
+
+    /** Applies the missing scripts in one transaction; returns the version reached. */
+    public static int migrate(Connection connection) throws SQLException, IOException {
+        int current = userVersion(connection);
+        if (current > latestVersion()) {
+            throw new IOException("the history database has schema version " + current
+                    + ", newer than this Switchboard understands (" + latestVersion()
+                    + "); it was written by a newer version");
+        }
+        if (current == latestVersion()) {
+            return current;
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (int version = current + 1; version <= latestVersion(); version++) {
+                for (String sql : statements(read(SCRIPTS.get(version - 1)))) {
+                    statement.execute(sql);
+                }
+                // user_version lives in the database header, which the transaction covers.
+                statement.execute("PRAGMA user_version = " + version);
+            }
+            connection.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return latestVersion();
+    }
+
+    public static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static String read(String script) throws IOException {
+        try (InputStream in = Migrations.class.getResourceAsStream(FOLDER + script)) {
+            if (in == null) {
+                throw new IOException("migration script " + script + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Splits a script into statements; scripts keep to one statement per ';'-terminated block. */
+    static List<String> statements(String script) {
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (String part : withoutComments.toString().split(";")) {
+            if (!part.isBlank()) {
+                result.add(part.strip());
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,51 @@
+package org.switchboard.core.internal;
+
+import org.switchboard.core.account.AccountStatus;
+import org.switchboard.core.chat.Conversations;
+import org.switchboard.core.event.CoreEvent;
+import org.switchboard.core.people.ContactDirectory;
+import org.switchboard.core.session.SessionHooks;
+import org.switchboard.protocol.event.ProtocolEvent;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.spi.ProtocolSession;
+
+/** Routes what the supervisor reports to the contact list and the conversations (core thread). */
+final class SessionEvents implements SessionHooks {
+
+    private final ListenerHub hub;
+    private ContactDirectory contacts;
+    private Conversations conversations;
+
+    SessionEvents(ListenerHub hub) {
+        this.hub = hub;
+    }
+
+    /** The two consumers need the supervisor themselves, so they arrive after it is made. */
+    void bind(ContactDirectory contactDirectory, Conversations conversationService) {
+        this.contacts = contactDirectory;
+        this.conversations = conversationService;
+    }
+
+    @Override
+    public void statusChanged(AccountStatus status) {
+        hub.publish(new CoreEvent.AccountStatusChanged(status));
+    }
+
+    @Override
+    public void connected(AccountId account, ProtocolSession session) {
+        contacts.connected(account);
+        conversations.connected(account);
+    }
+
+    @Override
+    public void disconnected(AccountId account) {
+        contacts.disconnected(account);
+        conversations.disconnected(account);
+    }
+
+    @Override
+    public void event(ProtocolEvent event) {
+        contacts.onEvent(event);
+        conversations.onEvent(event);
+    }
+}

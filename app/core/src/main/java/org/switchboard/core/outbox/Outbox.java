@@ -1,0 +1,163 @@
+package org.switchboard.core.outbox;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.core.history.HistoryStore;
+import org.switchboard.core.internal.CoreThread;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.MessageStatus;
+import org.switchboard.protocol.model.OutgoingMessage;
+import org.switchboard.protocol.spi.ProtocolException;
+import org.switchboard.protocol.spi.ProtocolException.Reason;
+import org.switchboard.protocol.spi.capability.Messaging;
+
+/**
+ * Sends QUEUED messages, one at a time per account and in the order they were stored, so a
+ * retry can never overtake a later message. The queue itself is the history's QUEUED rows: it
+ * is reloaded on every connect, so messages survive disconnects and restarts. Core thread only.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    private static final class Queue {
+        final TreeMap<Long, StoredMessage> pending = new TreeMap<>();
+        final Set<Long> done = new HashSet<>();
+        boolean inFlight;
+        int generation;
+    }
+
+    private final CoreThread core;
+    private final HistoryStore history;
+    private final Function<AccountId, Optional<Messaging>> messaging;
+    private final Consumer<StoredMessage> updated;
+    private final Map<AccountId, Queue> queues = new HashMap<>();
+
+    public Outbox(CoreThread core, HistoryStore history, Function<AccountId, Optional<Messaging>> messaging,
+                  Consumer<StoredMessage> updated) {
+        this.core = core;
+        this.history = history;
+        this.messaging = messaging;
+        this.updated = updated;
+    }
+
+    /** A message just written as QUEUED. */
+    public void enqueue(StoredMessage message) {
+        AccountId account = message.conversation().peer().account();
+        queue(account).pending.putIfAbsent(message.seq(), message);
+        pump(account);
+    }
+
+    /** The account is connected: everything QUEUED in history goes out, oldest first. */
+    public void connected(AccountId account) {
+        Queue q = queue(account);
+        q.generation++;
+        q.inFlight = false;
+        int generation = q.generation;
+        history.queued(account).whenCompleteAsync((rows, error) -> {
+            if (error != null) {
+                LOG.error("reading the outbox of {} failed", account, error);
+                return;
+            }
+            if (q.generation != generation) {
+                return;
+            }
+            for (StoredMessage m : rows) {
+                if (!q.done.contains(m.seq())) {
+                    q.pending.putIfAbsent(m.seq(), m);
+                }
+            }
+            pump(account);
+        }, core);
+    }
+
+    public void disconnected(AccountId account) {
+        Queue q = queue(account);
+        q.generation++;
+        q.inFlight = false;
+    }
+
+    public void forget(AccountId account) {
+        queues.remove(account);
+    }
+
+    private Queue queue(AccountId account) {
+        return queues.computeIfAbsent(account, a -> new Queue());
+    }
+
+    private void pump(AccountId account) {
+        Queue q = queue(account);
+        if (q.inFlight || q.pending.isEmpty()) {
+            return;
+        }
+        Optional<Messaging> channel = messaging.apply(account);
+        if (channel.isEmpty()) {
+            return;
+        }
+        StoredMessage message = q.pending.firstEntry().getValue();
+        q.inFlight = true;
+        int generation = q.generation;
+        CompletableFuture<MessageId> sending;
+        try {
+            sending = channel.get().send(new OutgoingMessage(message.id(), message.conversation().peer(),
+                    message.body()));
+        } catch (RuntimeException e) {
+            sending = CompletableFuture.failedFuture(e);
+        }
+        sending.whenComplete((id, error) -> core.execute(() -> onResult(account, q, generation, message, id, error)));
+    }
+
+    private void onResult(AccountId account, Queue q, int generation, StoredMessage message, MessageId id,
+                          Throwable error) {
+        boolean current = generation == q.generation;
+        if (error == null) {
+            finish(q, message, id == null ? message.id() : id, MessageStatus.SENT, null);
+        } else {
+            ProtocolException failure = ProtocolException.from(error);
+            if (failure.isTransient() || failure.reason() == Reason.NOT_CONNECTED) {
+                // Stays QUEUED; the next connect sends it again, before anything newer.
+                LOG.info("message {} to {} waits for the next connection: {}", message.seq(),
+                        message.conversation().peer(), failure.getMessage());
+                if (current) {
+                    q.inFlight = false;
+                }
+                return;
+            }
+            finish(q, message, message.id(), MessageStatus.FAILED, failure.getMessage());
+        }
+        if (current) {
+            q.inFlight = false;
+            pump(account);
+        }
+    }
+
+    private void finish(Queue q, StoredMessage message, MessageId id, MessageStatus status, String failure) {
+        q.pending.remove(message.seq());
+        q.done.add(message.seq());
+        history.updateStatus(message.conversation(), id, status, failure)
+                .whenCompleteAsync((changed, error) -> {
+                    if (error != null) {
+                        LOG.error("recording the status of message {} failed", message.seq(), error);
+                    } else {
+                        changed.ifPresent(updated);
+                    }
+                }, core);
+    }
+
+    /** What is waiting, for tests and diagnostics. */
+    public List<StoredMessage> pending(AccountId account) {
+        return List.copyOf(queue(account).pending.values());
+    }
+}
