@@ -2,6 +2,7 @@ package org.switchboard.desktop.chat;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,6 +23,7 @@ public final class ChatView extends BorderPane {
     private final ChatViewModel model;
     private final ListView<StoredMessage> list;
     private final TextArea input = new TextArea();
+    private boolean focusWanted;
 
     public ChatView(ChatViewModel model, I18n i18n) {
         this.model = model;
@@ -56,6 +58,12 @@ public final class ChatView extends BorderPane {
         input.setPrefRowCount(2);
         input.textProperty().bindBidirectional(model.input());
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        input.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && focusWanted) {
+                focusWanted = false;
+                focusInput();
+            }
+        });
         HBox.setHgrow(input, Priority.ALWAYS);
 
         Button send = new Button(i18n.text("chat.send"));
@@ -98,8 +106,23 @@ public final class ChatView extends BorderPane {
         }
     }
 
+    /**
+     * Puts the caret in the input. A tab that was just opened is not laid out yet and would
+     * refuse focus, so the request waits for the end of the next layout pass.
+     */
     public void focusInput() {
-        input.requestFocus();
+        Scene scene = input.getScene();
+        if (scene == null) {
+            focusWanted = true;
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                input.requestFocus();
+            }
+        });
     }
 
     public ChatViewModel model() {

@@ -98,7 +98,9 @@ class DemoChatUiTest {
         launch();
         openChatWith("xiaoming");
 
-        robot.clickOn("#messageInput").write("line one");
+        // Opening a conversation puts the caret in its input: the user types at once.
+        until(5, () -> robot.lookup("#messageInput").query().isFocused());
+        robot.write("line one");
         robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
         robot.write("line two");
 
