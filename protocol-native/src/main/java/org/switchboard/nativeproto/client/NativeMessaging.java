@@ -47,7 +47,8 @@ final class NativeMessaging implements Messaging, Receipts, Typing {
         });
         sent.exceptionally(e -> {
             ProtocolException failure = ProtocolException.from(e);
-            if (failure.reason() != Reason.NOT_CONNECTED) {
+            // Transient refusals (rate limit, timeout) are the caller's to retry: not a verdict.
+            if (failure.reason() != Reason.NOT_CONNECTED && !failure.isTransient()) {
                 session.emit(new MessageStatusChanged(session.account(), to, message.id(), MessageStatus.FAILED,
                         failure.getMessage()));
             }

@@ -1,5 +1,6 @@
 package org.switchboard.core.outbox;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,13 @@ public final class Outbox {
         final Set<Long> done = new HashSet<>();
         boolean inFlight;
         int generation;
+        /** Failed transient tries in a row on this connection; sets the retry delay. */
+        int transientFailures;
     }
+
+    /** First wait before resending after a transient failure on a live connection; doubles up to the cap. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
     private final CoreThread core;
     private final HistoryStore history;
@@ -65,6 +72,7 @@ public final class Outbox {
         Queue q = queue(account);
         q.generation++;
         q.inFlight = false;
+        q.transientFailures = 0;
         int generation = q.generation;
         history.queued(account).whenCompleteAsync((rows, error) -> {
             if (error != null) {
@@ -123,15 +131,23 @@ public final class Outbox {
                           Throwable error) {
         boolean current = generation == q.generation;
         if (error == null) {
+            q.transientFailures = 0;
             finish(q, message, id == null ? message.id() : id, MessageStatus.SENT, null);
         } else {
             ProtocolException failure = ProtocolException.from(error);
             if (failure.isTransient() || failure.reason() == Reason.NOT_CONNECTED) {
-                // Stays QUEUED; the next connect sends it again, before anything newer.
-                LOG.info("message {} to {} waits for the next connection: {}", message.seq(),
-                        message.conversation().peer(), failure.getMessage());
+                // Stays QUEUED and first in line. A reconnect resends it; if the connection
+                // stays up (a timeout, a rate limit), a timer does, so it is never stuck.
                 if (current) {
-                    q.inFlight = false;
+                    Duration wait = retryDelay(q.transientFailures++);
+                    LOG.info("message {} to {} is retried in {} s: {}", message.seq(),
+                            message.conversation().peer(), wait.toSeconds(), failure.getMessage());
+                    core.schedule(() -> {
+                        if (generation == q.generation) {
+                            q.inFlight = false;
+                            pump(account);
+                        }
+                    }, wait);
                 }
                 return;
             }
@@ -141,6 +157,11 @@ public final class Outbox {
             q.inFlight = false;
             pump(account);
         }
+    }
+
+    static Duration retryDelay(int failuresSoFar) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failuresSoFar, 5));
+        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
     }
 
     private void finish(Queue q, StoredMessage message, MessageId id, MessageStatus status, String failure) {

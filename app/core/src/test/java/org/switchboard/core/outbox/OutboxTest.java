@@ -123,4 +123,33 @@ class OutboxTest {
         assertThat(failed.message().status()).isEqualTo(MessageStatus.FAILED);
         assertThat(failed.message().failure()).isNotBlank();
     }
+
+    @Test
+    void messagesTheServerRateLimitsAreRetriedOnTheLiveConnectionInOrder() {
+        // The server takes 60 frames at once, then 20 a second, and drops what is over (PROTOCOL.md).
+        int count = 120;
+        StoredMessage last = null;
+        for (int i = 1; i <= count; i++) {
+            last = alice.core().conversations().send(aliceWithBob, "burst " + i).join();
+        }
+        long lastSeq = last.seq();
+
+        alice.events().await(MessageUpdated.class, e -> e.message().seq() == lastSeq
+                && e.message().status().isAfter(MessageStatus.QUEUED));
+        bob.events().await(MessageAdded.class, e -> e.message().body().equals("burst " + count));
+
+        assertThat(bob.events().events(MessageAdded.class)).extracting(e -> e.message().body())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, count)
+                        .mapToObj(i -> "burst " + i).toList());
+        assertThat(alice.core().conversations().recent(aliceWithBob, count).join())
+                .filteredOn(m -> m.status() == MessageStatus.QUEUED || m.status() == MessageStatus.FAILED)
+                .extracting(m -> m.body() + ": " + m.status() + " " + m.failure()).isEmpty();
+    }
+
+    @Test
+    void retryWaitsGrowAndAreCapped() {
+        assertThat(Outbox.retryDelay(0)).isEqualTo(Outbox.FIRST_RETRY);
+        assertThat(Outbox.retryDelay(1)).isEqualTo(Outbox.FIRST_RETRY.multipliedBy(2));
+        assertThat(Outbox.retryDelay(40)).isEqualTo(Outbox.MAX_RETRY);
+    }
 }

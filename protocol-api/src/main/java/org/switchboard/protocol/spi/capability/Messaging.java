@@ -10,7 +10,10 @@ public interface Messaging extends Capability {
     /**
      * Sends a message. The future completes when the server accepted it, with the id (now
      * carrying the network id where the network assigns one), or fails with a
-     * {@link org.switchboard.protocol.spi.ProtocolException}.
+     * {@link org.switchboard.protocol.spi.ProtocolException}. A provider reports
+     * {@code MessageStatusChanged} FAILED only when the message will not be delivered; after a
+     * transient failure ({@code ProtocolException.isTransient()}) the future fails and the caller
+     * may send the same message (same id) again.
      */
     CompletableFuture<MessageId> send(OutgoingMessage message);
 
