@@ -31,12 +31,12 @@ public interface ProtocolProvider {
     AccountSchema accountSchema();
 
     /**
-     * The SPI version this provider was compiled against. Leave the default: it is inlined
-     * from {@link SpiVersion#CURRENT} when the provider is compiled.
+     * The SPI version this provider was compiled against. Implement it exactly as
+     * {@code return SpiVersion.CURRENT;}: the compiler copies that constant into the provider's
+     * own class, so it records the SPI the provider was built with, which the app checks
+     * before using it. (A default method here would report the app's version instead.)
      */
-    default int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
+    int spiVersion();
 
     /**
      * Labels for the account fields and other provider texts: the bundle

@@ -8,6 +8,7 @@ import org.switchboard.protocol.spi.AccountConfig;
 import org.switchboard.protocol.spi.AccountField;
 import org.switchboard.protocol.spi.AccountSchema;
 import org.switchboard.protocol.spi.ProtocolProvider;
+import org.switchboard.protocol.spi.SpiVersion;
 import org.switchboard.protocol.spi.ProtocolSession;
 import org.switchboard.protocol.spi.SessionListener;
 
@@ -25,6 +26,11 @@ public final class NativeProvider implements ProtocolProvider {
             new AccountField.Port(PORT, Frames.DEFAULT_PORT),
             new AccountField.Text(USERNAME, true, "", java.util.regex.Pattern.compile("(?i)[a-z0-9][a-z0-9._-]{0,63}")),
             new AccountField.Secret(PASSWORD, true)), USERNAME);
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
 
     @Override
     public String id() {

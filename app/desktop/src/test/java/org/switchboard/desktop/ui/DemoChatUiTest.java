@@ -63,6 +63,9 @@ class DemoChatUiTest {
     private void openChatWith(String handle) {
         until(30, () -> roster().getItems().stream().anyMatch(p -> p.displayName().equals(handle)
                 && p.presence().availability().isOnline()));
+        // The list's items change before its cells are laid out: wait for the cell too.
+        until(10, () -> robot.lookup(".person-name")
+                .match((javafx.scene.control.Label l) -> handle.equals(l.getText())).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".person-name").match(
                 (javafx.scene.control.Label l) -> handle.equals(l.getText())).queryLabeled());
         until(10, () -> robot.lookup("#messageInput").tryQuery().isPresent());
