@@ -80,10 +80,14 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens (or brings forward) the conversation with a person. */
     public ChatViewModel openConversation(Person person) {
-        ConversationId id = person.conversation();
+        return openConversation(person.conversation(), person.displayName());
+    }
+
+    /** Opens (or brings forward) a conversation by its id, e.g. with someone not on any list. */
+    public ChatViewModel openConversation(ConversationId id, String title) {
         ChatViewModel chat = chats.stream().filter(c -> c.conversation().equals(id)).findFirst()
                 .orElseGet(() -> {
-                    ChatViewModel created = new ChatViewModel(core.conversations(), bridge, id, person.displayName());
+                    ChatViewModel created = new ChatViewModel(core.conversations(), bridge, id, title);
                     created.activate();
                     chats.add(created);
                     return created;
