@@ -81,12 +81,18 @@ public final class NativeServerCli {
         }
     }
 
-    @Command(name = "adduser", description = "Creates a user; reads the password from the console or stdin.")
-    static final class AddUser implements Callable<Integer> {
+    /** adduser and passwd: both read a password and store its SCRAM keys, one creating the user. */
+    abstract static class PasswordCommand implements Callable<Integer> {
         @Option(names = "--data", required = true, description = "Data folder.")
         Path data;
         @Parameters(index = "0", description = "User name.")
         String name;
+
+        abstract boolean creates();
+
+        abstract String refusal();
+
+        abstract String success();
 
         @Override
         public Integer call() throws IOException {
@@ -94,34 +100,48 @@ public final class NativeServerCli {
             if (password == null) {
                 return 2;
             }
-            if (!NativeServer.setPassword(data, name, password, true)) {
-                System.err.println("The user " + name + " exists already; use passwd.");
+            if (!NativeServer.setPassword(data, name, password, creates())) {
+                System.err.println(refusal());
                 return 1;
             }
-            System.out.println("Created " + name + ".");
+            System.out.println(success());
             return 0;
         }
     }
 
-    @Command(name = "passwd", description = "Sets a user's password; reads it from the console or stdin.")
-    static final class Passwd implements Callable<Integer> {
-        @Option(names = "--data", required = true, description = "Data folder.")
-        Path data;
-        @Parameters(index = "0", description = "User name.")
-        String name;
+    @Command(name = "adduser", description = "Creates a user; reads the password from the console or stdin.")
+    static final class AddUser extends PasswordCommand {
+        @Override
+        boolean creates() {
+            return true;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            String password = readPassword();
-            if (password == null) {
-                return 2;
-            }
-            if (!NativeServer.setPassword(data, name, password, false)) {
-                System.err.println("There is no user " + name + "; use adduser.");
-                return 1;
-            }
-            System.out.println("Changed the password of " + name + ".");
-            return 0;
+        String refusal() {
+            return "The user " + name + " exists already; use passwd.";
+        }
+
+        @Override
+        String success() {
+            return "Created " + name + ".";
+        }
+    }
+
+    @Command(name = "passwd", description = "Sets a user's password; reads it from the console or stdin.")
+    static final class Passwd extends PasswordCommand {
+        @Override
+        boolean creates() {
+            return false;
+        }
+
+        @Override
+        String refusal() {
+            return "There is no user " + name + "; use adduser.";
+        }
+
+        @Override
+        String success() {
+            return "Changed the password of " + name + ".";
         }
     }
 
