@@ -48,10 +48,8 @@ class TwoCoresChatTest {
         server.befriend("alice", "bob");
         alice = TestCore.open(dir.resolve("alice"), DemoMode.OFF);
         bob = TestCore.open(dir.resolve("bob"), DemoMode.OFF);
-        aliceAccount = alice.core().accounts().add("native", "", aliceValues).join();
-        bobAccount = bob.core().accounts().add("native", "", bobValues).join();
-        awaitConnected(alice, aliceAccount);
-        awaitConnected(bob, bobAccount);
+        aliceAccount = alice.addConnected(aliceValues);
+        bobAccount = bob.addConnected(bobValues);
         aliceWithBob = new ConversationId(new ContactAddress(aliceAccount.id(), "bob"));
         bobWithAlice = new ConversationId(new ContactAddress(bobAccount.id(), "alice"));
     }
@@ -61,11 +59,6 @@ class TwoCoresChatTest {
         alice.close();
         bob.close();
         server.close();
-    }
-
-    static void awaitConnected(TestCore core, Account account) {
-        core.events().await(AccountStatusChanged.class, e -> e.status().account().equals(account.id())
-                && e.status().state() == ConnectionState.CONNECTED);
     }
 
     @Test

@@ -43,10 +43,8 @@ class OutboxTest {
         server.befriend("alice", "bob");
         alice = TestCore.open(dir.resolve("alice"), DemoMode.OFF);
         bob = TestCore.open(dir.resolve("bob"), DemoMode.OFF);
-        aliceAccount = alice.core().accounts().add("native", "", aliceValues).join();
-        Account bobAccount = bob.core().accounts().add("native", "", bobValues).join();
-        awaitState(alice, aliceAccount, ConnectionState.CONNECTED);
-        awaitState(bob, bobAccount, ConnectionState.CONNECTED);
+        aliceAccount = alice.addConnected(aliceValues);
+        bob.addConnected(bobValues);
         aliceWithBob = new ConversationId(new ContactAddress(aliceAccount.id(), "bob"));
     }
 
@@ -57,15 +55,10 @@ class OutboxTest {
         server.close();
     }
 
-    private static void awaitState(TestCore core, Account account, ConnectionState state) {
-        core.events().await(AccountStatusChanged.class, e -> e.status().account().equals(account.id())
-                && e.status().state() == state);
-    }
-
     @Test
     void queuedWhileDisconnectedSurvivesARestartAndGoesOutInOrderOnConnect() throws Exception {
         alice.core().accounts().setEnabled(aliceAccount.id(), false).join();
-        awaitState(alice, aliceAccount, ConnectionState.DISCONNECTED);
+        alice.awaitState(aliceAccount, ConnectionState.DISCONNECTED);
 
         StoredMessage first = alice.core().conversations().send(aliceWithBob, "first, written offline").join();
         StoredMessage second = alice.core().conversations().send(aliceWithBob, "second, written offline").join();

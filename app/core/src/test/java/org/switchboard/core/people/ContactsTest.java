@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.account.Account;
 import org.switchboard.core.contact.Person;
 import org.switchboard.core.demo.DemoMode;
-import org.switchboard.core.event.CoreEvent.AccountStatusChanged;
 import org.switchboard.core.event.CoreEvent.OwnPresenceChanged;
 import org.switchboard.core.event.CoreEvent.PeopleChanged;
 import org.switchboard.core.event.CoreEvent.SubscriptionRequested;
@@ -21,7 +20,6 @@ import org.switchboard.protocol.model.Availability;
 import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.PresenceStatus;
 import org.switchboard.protocol.model.Subscription;
-import org.switchboard.protocol.spi.ConnectionState;
 
 /** The unified list across two real cores on a real native server: requests, answers, presence, removal. */
 class ContactsTest {
@@ -40,14 +38,8 @@ class ContactsTest {
         server = TestServer.start(dir.resolve("server"));
         alice = TestCore.open(dir.resolve("alice"), DemoMode.OFF);
         bob = TestCore.open(dir.resolve("bob"), DemoMode.OFF);
-        aliceAccount = alice.core().accounts().add("native", "Alice", server.user("alice")).join();
-        bobAccount = bob.core().accounts().add("native", "Bob", server.user("bob")).join();
-        for (var c : new Object[][] {{alice, aliceAccount}, {bob, bobAccount}}) {
-            TestCore core = (TestCore) c[0];
-            Account account = (Account) c[1];
-            core.events().await(AccountStatusChanged.class, e -> e.status().account().equals(account.id())
-                    && e.status().state() == ConnectionState.CONNECTED);
-        }
+        aliceAccount = alice.addConnected(server.user("alice"));
+        bobAccount = bob.addConnected(server.user("bob"));
     }
 
     @AfterEach
