@@ -24,7 +24,8 @@ public final class FileSecretStore implements SecretStore {
 
     public static FileSecretStore open(Path file) throws IOException {
         Map<String, Map<String, String>> loaded = new TreeMap<>();
-        if (Files.exists(file)) {
+        // An empty file is one this store created and never wrote to (no account had secrets yet).
+        if (Files.exists(file) && Files.size(file) > 0) {
             try {
                 loaded.putAll(JsonFiles.MAPPER.readValue(file.toFile(),
                         new TypeReference<Map<String, Map<String, String>>>() { }));
@@ -34,7 +35,11 @@ public final class FileSecretStore implements SecretStore {
             }
         }
         JsonFiles.createOwnerOnly(file);
-        return new FileSecretStore(file, loaded);
+        FileSecretStore store = new FileSecretStore(file, loaded);
+        if (Files.size(file) == 0) {
+            store.save();
+        }
+        return store;
     }
 
     @Override
