@@ -8,7 +8,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.switchboard.protocol.event.ProtocolEvent;
+import org.switchboard.protocol.model.Direction;
+import org.switchboard.protocol.spi.ProtocolSession;
 import org.switchboard.protocol.spi.SessionListener;
+import org.switchboard.protocol.spi.capability.Messaging;
 
 /**
  * Records a session's events and lets a test wait for one that matches, without sleeping:
@@ -24,6 +27,20 @@ public final class EventRecorder implements SessionListener {
     /** Also passes every event to {@code listener} (after recording it). */
     public void forwardTo(SessionListener listener) {
         this.next = listener;
+    }
+
+    /**
+     * Acts as an app does: acknowledges every incoming message as stored, which is when a
+     * provider may tell its server the message was delivered.
+     */
+    public void acknowledgeFor(ProtocolSession session) {
+        forwardTo(event -> {
+            if (event instanceof ProtocolEvent.MessageReceived received
+                    && received.message().direction() == Direction.INCOMING) {
+                session.capability(Messaging.class)
+                        .ifPresent(m -> m.stored(received.message().peer(), received.message().id()));
+            }
+        });
     }
 
     @Override

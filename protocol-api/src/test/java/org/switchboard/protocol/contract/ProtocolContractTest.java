@@ -76,6 +76,7 @@ public abstract class ProtocolContractTest {
     protected Client open(TestAccount account) {
         EventRecorder events = new EventRecorder();
         ProtocolSession session = provider().open(account.config(), events);
+        events.acknowledgeFor(session);
         sessions.add(session);
         return new Client(account, session, events);
     }

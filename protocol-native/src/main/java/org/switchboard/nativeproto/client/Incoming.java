@@ -77,21 +77,12 @@ final class Incoming implements ClientLink.Listener {
             return;
         }
         boolean outgoing = from.equals(session.username());
-        if (session.view.firstSight(serverId)) {
-            ChatMessage message = new ChatMessage(new MessageId(clientId, serverId),
-                    session.address(outgoing ? to : from), outgoing ? Direction.OUTGOING : Direction.INCOMING,
-                    Frames.text(frame, "body", ""), instant(Frames.text(frame, "timestamp", null)));
-            session.emit(new MessageReceived(session.account(), message));
-        }
-        if (!outgoing) {
-            // The delivered receipt also tells the server it may drop the queued copy.
-            ObjectNode receipt = Frames.frame("receipt").put("kind", "delivered").put("to", from)
-                    .put("clientId", clientId);
-            if (serverId != null) {
-                receipt.put("serverId", serverId);
-            }
-            link.send(receipt, e -> LOG.debug("Could not send a delivered receipt: {}", e.getMessage()));
-        }
+        // Every push reaches the app, repeats included: the server pushes a message again until
+        // the app has stored it (Messaging.stored), and the app recognises repeats by id.
+        ChatMessage message = new ChatMessage(new MessageId(clientId, serverId),
+                session.address(outgoing ? to : from), outgoing ? Direction.OUTGOING : Direction.INCOMING,
+                Frames.text(frame, "body", ""), instant(Frames.text(frame, "timestamp", null)));
+        session.emit(new MessageReceived(session.account(), message));
     }
 
     private void receipt(ObjectNode frame) {

@@ -58,6 +58,15 @@ final class NativeMessaging implements Messaging, Receipts, Typing {
     }
 
     @Override
+    public void stored(ContactAddress from, MessageId id) {
+        // The delivered receipt also tells the server it may drop its queued copy (PROTOCOL.md §9).
+        ObjectNode receipt = Frames.frame("receipt").put("kind", "delivered").put("to", NativeSession.handle(from))
+                .put("clientId", id.clientId());
+        id.network().ifPresent(serverId -> receipt.put("serverId", serverId));
+        session.sendQuietly(receipt);
+    }
+
+    @Override
     public int maxBodyBytes() {
         return session.maxBodyBytes();
     }

@@ -180,6 +180,14 @@ final class NativeSession implements ProtocolSession {
         failed(attempt, cause);
     }
 
+    /** Sends a frame that needs no answer; failing only means the connection is going away. */
+    void sendQuietly(ObjectNode frame) {
+        ClientLink current = link;
+        if (current != null) {
+            current.send(frame, e -> LOG.debug("Could not send a {} frame: {}", Frames.type(frame), e.getMessage()));
+        }
+    }
+
     private void ping() {
         ClientLink current = link;
         if (current != null) {

@@ -3,7 +3,6 @@ package org.switchboard.nativeproto.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +19,9 @@ import org.switchboard.protocol.model.Subscription;
 /** What a session knows of the account's contacts and presence; read from any thread. */
 final class SessionView {
 
-    private static final int REMEMBERED_MESSAGES = 2048;
-
     private final Map<String, RosterEntry> roster = new ConcurrentSkipListMap<>();
     private final Map<String, PresenceStatus> presences = new ConcurrentHashMap<>();
     private volatile PresenceStatus own = PresenceStatus.ONLINE;
-    /** Server ids of messages reported already: a queued message may arrive twice (live and on login). */
-    private final Map<String, Boolean> seen = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED_MESSAGES;
-                }
-            });
-
     void replaceRoster(NativeSession session, ObjectNode reply) {
         roster.clear();
         for (JsonNode contact : reply.path("contacts")) {
@@ -76,11 +64,6 @@ final class SessionView {
 
     void own(PresenceStatus status) {
         own = status;
-    }
-
-    /** True the first time a server id is seen. */
-    boolean firstSight(String serverId) {
-        return serverId == null || seen.put(serverId, Boolean.TRUE) == null;
     }
 
     private static RosterEntry entry(NativeSession session, JsonNode contact) {

@@ -71,9 +71,34 @@ class TwoClientsChatTest {
     private Client client(String user) throws Exception {
         EventRecorder events = new EventRecorder();
         ProtocolSession session = new NativeProvider().open(TestServers.account(server, user, user + "-pw"), events);
+        events.acknowledgeFor(session);
         sessions.add(session);
         join(session.connect());
         return new Client(session, events);
+    }
+
+    @Test
+    void aMessageTheAppNeverStoredIsDeliveredAgainAtTheNextLoginAndOnlyThenCountsAsDelivered()
+            throws Exception {
+        Client alice = client("alice");
+        // Bob's first app receives the message but dies before storing it: it never acknowledges.
+        EventRecorder crashing = new EventRecorder();
+        ProtocolSession bobFirst = new NativeProvider().open(TestServers.account(server, "bob", "bob-pw"), crashing);
+        sessions.add(bobFirst);
+        join(bobFirst.connect());
+
+        MessageId id = alice.send("bob", "keep me safe");
+        crashing.await(MessageReceived.class, e -> e.message().id().clientId().equals(id.clientId()), TIMEOUT);
+        bobFirst.close();
+        assertThat(alice.events().all(MessageStatusChanged.class))
+                .noneMatch(e -> e.id().clientId().equals(id.clientId()) && e.status() == MessageStatus.DELIVERED);
+
+        Client bob = client("bob");
+        MessageReceived again = bob.events().await(MessageReceived.class,
+                e -> e.message().id().clientId().equals(id.clientId()), TIMEOUT);
+        assertThat(again.message().body()).isEqualTo("keep me safe");
+        alice.events().await(MessageStatusChanged.class, e -> e.id().clientId().equals(id.clientId())
+                && e.status() == MessageStatus.DELIVERED, TIMEOUT);
     }
 
     @Test

@@ -125,8 +125,14 @@ public final class Conversations implements ConversationService {
                 message.timestamp(), status, null);
         history.add(row).whenCompleteAsync((stored, error) -> {
             if (error != null) {
+                // Not acknowledged: the server keeps it and delivers it again at the next login.
                 LOG.error("storing a message from {} failed", message.peer(), error);
                 return;
+            }
+            if (incoming) {
+                // Stored now (or already, when this is a repeat): the server may let go of it.
+                sessions.capability(message.peer().account(), Messaging.class)
+                        .ifPresent(m -> m.stored(message.peer(), message.id()));
             }
             if (stored.isEmpty()) {
                 return;

@@ -1,6 +1,7 @@
 package org.switchboard.protocol.spi.capability;
 
 import java.util.concurrent.CompletableFuture;
+import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.MessageId;
 import org.switchboard.protocol.model.OutgoingMessage;
 
@@ -16,6 +17,17 @@ public interface Messaging extends Capability {
      * may send the same message (same id) again.
      */
     CompletableFuture<MessageId> send(OutgoingMessage message);
+
+    /**
+     * The app has durably stored an incoming message (or found it already stored). A provider
+     * whose server keeps messages until the recipient acknowledges them sends that
+     * acknowledgement now and not earlier, so a message the app could not store (a crash, a
+     * full disk) is delivered again at the next login; the app recognises repeats by
+     * {@link MessageId}. Never blocks; may be called from any thread, including inside a
+     * {@link org.switchboard.protocol.spi.SessionListener} callback.
+     */
+    default void stored(ContactAddress from, MessageId id) {
+    }
 
     /** The longest body, in UTF-8 bytes, that one message may carry on this network. */
     int maxBodyBytes();
