@@ -22,6 +22,8 @@ public class ProtocolException extends Exception {
         NETWORK,
         /** No answer in time. Retrying may help. */
         TIMEOUT,
+        /** The server failed to do it (its storage, a restart). Retrying later may help. */
+        SERVER_ERROR,
         /** The server refused the request (no such contact, not allowed, …). */
         REJECTED,
         /** The server asks to slow down. */
@@ -65,7 +67,8 @@ public class ProtocolException extends Exception {
 
     /** Whether trying the same thing again later can succeed without the user changing anything. */
     public boolean isTransient() {
-        return reason == Reason.NETWORK || reason == Reason.TIMEOUT || reason == Reason.RATE_LIMITED;
+        return reason == Reason.NETWORK || reason == Reason.TIMEOUT || reason == Reason.RATE_LIMITED
+                || reason == Reason.SERVER_ERROR;
     }
 
     /** Finds the ProtocolException in a future's failure, or wraps anything else as INTERNAL. */

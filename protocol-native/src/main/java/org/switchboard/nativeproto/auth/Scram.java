@@ -19,6 +19,8 @@ public final class Scram {
     public static final String MECHANISM = "SCRAM-SHA-256";
     /** RFC 7677 §4 asks for at least 4096. */
     public static final int MIN_ITERATIONS = 4096;
+    /** The most a client will compute: about a second on a slow machine. */
+    public static final int MAX_ITERATIONS = 1_000_000;
     /** "n,," base64: no channel binding, no authorisation identity. */
     static final String GS2_HEADER = "n,,";
     private static final SecureRandom RANDOM = new SecureRandom();

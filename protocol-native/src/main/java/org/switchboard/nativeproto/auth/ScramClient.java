@@ -52,6 +52,11 @@ public final class ScramClient {
             // A server (or someone in its place) asking for cheap hashes weakens the password.
             throw new ScramException("server asks for only " + iterations + " iterations");
         }
+        if (iterations > Scram.MAX_ITERATIONS) {
+            // Hours of hashing before the login could even fail: refuse instead of hanging.
+            throw new ScramException("server asks for " + iterations + " iterations; the most this client does is "
+                    + Scram.MAX_ITERATIONS);
+        }
         String withoutProof = "c=" + Scram.b64(Scram.GS2_HEADER.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 + ",r=" + nonce;
         String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;

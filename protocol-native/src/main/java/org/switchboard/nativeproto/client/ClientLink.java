@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A logged-in connection: one reader thread that decodes frames in order, answers to requests
- * matched by {@code id}, and everything else handed to the session. Writes are serialised by
- * the frame writer.
+ * matched by {@code id}, and everything else handed to the session; one writer thread that
+ * drains a bounded queue, so that no caller (the app's core thread among them) ever blocks on a
+ * socket whose peer stopped reading.
  */
 final class ClientLink {
 
@@ -50,6 +53,17 @@ final class ClientLink {
     private volatile Listener listener;
     private volatile String serverNotice;
 
+    /** Frames waiting for the writer thread; more than this and the link is clearly stuck. */
+    static final int QUEUED_FRAMES = 1024;
+    /** How long a polite close waits for its "bye" to be written before cutting the socket. */
+    private static final Duration BYE_GRACE = Duration.ofSeconds(2);
+
+    private record Outgoing(ObjectNode frame, Consumer<ProtocolException> onFailure) {
+    }
+
+    private static final Outgoing STOP = new Outgoing(null, null);
+    private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(QUEUED_FRAMES + 1);
+
     ClientLink(SSLSocket socket, FrameReader reader, FrameWriter writer, ScheduledExecutorService scheduler,
                Duration requestTimeout) {
         this.socket = socket;
@@ -62,6 +76,39 @@ final class ClientLink {
     void start(Listener linkListener, String name) {
         this.listener = linkListener;
         Thread.ofVirtual().name("native-reader-" + name).start(this::readLoop);
+        Thread.ofVirtual().name("native-writer-" + name).start(this::writeLoop);
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Outgoing next = outgoing.take();
+                if (next == STOP) {
+                    break;
+                }
+                try {
+                    writer.write(next.frame());
+                } catch (IOException e) {
+                    next.onFailure().accept(new ProtocolException(Reason.NETWORK,
+                            "Cannot write to the server: " + e.getMessage(), e));
+                    break;
+                } catch (FrameException e) {
+                    next.onFailure().accept(new ProtocolException(Reason.INVALID_INPUT, e.getMessage()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSocket();
+        failQueued();
+    }
+
+    private void failQueued() {
+        for (Outgoing left; (left = outgoing.poll()) != null; ) {
+            if (left != STOP) {
+                left.onFailure().accept(notConnected());
+            }
+        }
     }
 
     private void readLoop() {
@@ -72,6 +119,10 @@ final class ClientLink {
                 try {
                     frame = reader.read();
                 } catch (FrameException e) {
+                    if (e.fatal()) {
+                        // The rest of that frame is still in the stream: nothing after it can be trusted.
+                        throw new IOException("the server sent a frame this client cannot read: " + e.getMessage(), e);
+                    }
                     LOG.warn("Ignoring a frame the server sent that cannot be read: {}", e.getMessage());
                     continue;
                 }
@@ -86,6 +137,7 @@ final class ClientLink {
         }
         boolean unexpected = closed.compareAndSet(false, true);
         closeSocket();
+        outgoing.offer(STOP);
         failPending(cause);
         if (unexpected) {
             listener.onBroken(cause);
@@ -147,19 +199,16 @@ final class ClientLink {
         return result;
     }
 
-    /** Sends a frame that expects no answer. */
+    /** Sends a frame that expects no answer; never blocks. */
     void send(ObjectNode frame, Consumer<ProtocolException> onFailure) {
         if (closed.get()) {
             onFailure.accept(notConnected());
             return;
         }
-        try {
-            writer.write(frame);
-        } catch (IOException e) {
-            onFailure.accept(new ProtocolException(Reason.NETWORK, "Cannot write to the server: " + e.getMessage(), e));
-            closeSocket();
-        } catch (FrameException e) {
-            onFailure.accept(new ProtocolException(Reason.INVALID_INPUT, e.getMessage()));
+        if (outgoing.size() >= QUEUED_FRAMES || !outgoing.offer(new Outgoing(frame, onFailure))) {
+            onFailure.accept(new ProtocolException(Reason.NETWORK,
+                    "The server is not taking what this client sends; " + QUEUED_FRAMES + " frames are waiting"));
+            abort("the server stopped reading");
         }
     }
 
@@ -167,20 +216,28 @@ final class ClientLink {
         return !closed.get();
     }
 
-    /** Ends the link on purpose: no {@link Listener#onBroken}; pending requests fail as NOT_CONNECTED. */
+    /**
+     * Ends the link on purpose: no {@link Listener#onBroken}; pending requests fail as
+     * NOT_CONNECTED. Never blocks: a polite "bye" goes out on the writer thread, with a grace
+     * period after which the socket is cut anyway.
+     */
     void close(boolean polite) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (polite) {
-            try {
-                writer.write(Frames.frame("bye"));
-            } catch (IOException | FrameException e) {
-                LOG.debug("Could not say bye: {}", e.getMessage());
-            }
-        }
-        closeSocket();
         failPending(notConnected());
+        if (polite && outgoing.offer(new Outgoing(Frames.frame("bye"),
+                e -> LOG.debug("Could not say bye: {}", e.getMessage())))) {
+            outgoing.offer(STOP);
+            try {
+                scheduler.schedule(this::closeSocket, BYE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                closeSocket();
+            }
+        } else {
+            closeSocket();
+            outgoing.offer(STOP);
+        }
     }
 
     /** Breaks the link as if the network had (a keepalive went unanswered). */

@@ -21,7 +21,8 @@ final class ErrorMapping {
             case UNSUPPORTED_VERSION -> Reason.UNSUPPORTED;
             case NOT_AUTHENTICATED -> Reason.NOT_CONNECTED;
             case IDLE_TIMEOUT, SHUTTING_DOWN -> Reason.NETWORK;
-            case INTERNAL_ERROR -> Reason.INTERNAL;
+            // Also what an unknown, newer code becomes: PROTOCOL.md says retrying may help.
+            case INTERNAL_ERROR -> Reason.SERVER_ERROR;
         };
     }
 

@@ -79,6 +79,14 @@ class ScramTest {
     }
 
     @Test
+    void theClientRefusesAnIterationCountThatWouldHangTheLogin() {
+        ScramClient client = new ScramClient("user", "pencil", CLIENT_NONCE);
+        client.clientFirst();
+        assertThatThrownBy(() -> client.clientFinal("r=" + CLIENT_NONCE + "x,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=2147483647"))
+                .isInstanceOf(ScramException.class).hasMessageContaining("the most this client does");
+    }
+
+    @Test
     void malformedMessagesAreRefused() {
         assertThatThrownBy(() -> ScramServer.parseClientFirst("y,,n=user,r=abc")).isInstanceOf(ScramException.class);
         assertThatThrownBy(() -> ScramServer.parseClientFirst("n,,garbage")).isInstanceOf(ScramException.class);

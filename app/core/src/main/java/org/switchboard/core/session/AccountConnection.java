@@ -16,7 +16,8 @@ final class AccountConnection {
     Account account;
     ProtocolSession session;
     ConnectionState state = ConnectionState.DISCONNECTED;
-    AccountStatus status;
+    /** Written on the core thread, read from any (the UI asks for it). */
+    volatile AccountStatus status;
     int failures;
     int generation;
     ScheduledFuture<?> retry;
