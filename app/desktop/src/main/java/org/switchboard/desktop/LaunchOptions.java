@@ -2,7 +2,9 @@ package org.switchboard.desktop;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.switchboard.core.CoreOptions;
 import org.switchboard.core.demo.DemoMode;
+import org.switchboard.core.profile.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,11 @@ public final class LaunchOptions {
 
     public Optional<String> language() {
         return Optional.ofNullable(language);
+    }
+
+    /** The core's options for this command line (profile folder or XDG, demo mode). */
+    public CoreOptions coreOptions() {
+        return CoreOptions.of(Profile.resolve(profile()), demo());
     }
 
     /** Parses arguments; returns empty after printing help, the version or an error. */

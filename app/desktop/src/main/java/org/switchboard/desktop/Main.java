@@ -9,11 +9,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (LaunchOptions.parse(args).isEmpty()) {
+        java.util.Optional<LaunchOptions> options = LaunchOptions.parse(args);
+        if (options.isEmpty()) {
             boolean askedForHelp = java.util.Arrays.stream(args)
                     .anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
             System.exit(askedForHelp ? 0 : 2);
         }
+        EarlyCoreOpen.begin(options.get().coreOptions());
         Application.launch(SwitchboardApp.class, args);
     }
 }

@@ -1,9 +1,9 @@
 package org.switchboard.desktop;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.CoreOptions;
 import org.switchboard.core.SwitchboardCore;
-import org.switchboard.core.profile.Profile;
 import org.switchboard.core.settings.Settings;
 import org.switchboard.desktop.fx.FxEventBridge;
 import org.switchboard.desktop.i18n.I18n;
@@ -39,13 +38,12 @@ public final class SwitchboardApp extends Application {
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new))
                 .orElseThrow(() -> new IllegalArgumentException("bad command line"));
-        Profile profile = Profile.resolve(options.profile());
+        CoreOptions coreOptions = options.coreOptions();
         try {
-            Files.createDirectories(profile.configDir());
-            Files.createDirectories(profile.dataDir());
-            core = SwitchboardCore.open(CoreOptions.of(profile, options.demo()));
+            Optional<SwitchboardCore> opened = EarlyCoreOpen.take(coreOptions);
+            core = opened.isPresent() ? opened.get() : EarlyCoreOpen.open(coreOptions);
         } catch (IOException e) {
-            LOG.error("Cannot open profile {}", profile, e);
+            LOG.error("Cannot open profile {}", coreOptions.profile(), e);
             openFailure = e;
         }
     }
