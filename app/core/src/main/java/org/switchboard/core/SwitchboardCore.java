@@ -5,7 +5,9 @@ import org.switchboard.core.account.AccountService;
 import org.switchboard.core.contact.ContactService;
 import org.switchboard.core.conversation.ConversationService;
 import org.switchboard.core.event.CoreListener;
+import org.switchboard.core.plugins.PluginService;
 import org.switchboard.core.settings.Settings;
+import org.switchboard.core.history.HistoryService;
 
 /**
  * The application without its UI: accounts, sessions, the unified contact list,
@@ -35,6 +37,12 @@ public interface SwitchboardCore extends AutoCloseable {
     ConversationService conversations();
 
     Settings settings();
+
+    /** Protocol plugins in the profile's plugins folder. */
+    PluginService plugins();
+
+    /** Search, export and retention of the message history. */
+    HistoryService history();
 
     /**
      * Subscribes to changes. The listener first receives the current state (accounts,

@@ -7,6 +7,8 @@ import org.switchboard.core.contact.Person;
 import org.switchboard.core.contact.SubscriptionRequest;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.core.plugins.PluginInfo;
+import org.switchboard.core.history.HistoryRecovery;
 import org.switchboard.protocol.model.PresenceStatus;
 import org.switchboard.protocol.model.TypingState;
 
@@ -47,5 +49,19 @@ public sealed interface CoreEvent {
     }
 
     record OwnPresenceChanged(PresenceStatus presence) implements CoreEvent {
+    }
+
+    /** The plugins folder was (re)loaded, or a plugin installed, enabled, disabled or removed. */
+    record PluginsChanged(List<PluginInfo> plugins) implements CoreEvent {
+        public PluginsChanged {
+            plugins = List.copyOf(plugins);
+        }
+    }
+
+    /**
+     * The history database was damaged at start: it was kept aside and a new one started. Part
+     * of the state every new listener receives, so the user is told however late the UI subscribes.
+     */
+    record HistoryRecovered(HistoryRecovery recovery) implements CoreEvent {
     }
 }

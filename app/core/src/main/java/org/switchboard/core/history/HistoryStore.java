@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +40,12 @@ public final class HistoryStore implements AutoCloseable {
     private final HistoryWriter writer;
     private final Connection readConnection;
     private final ExecutorService reader;
+    private final Optional<HistoryRecovery> recovery;
 
-    private HistoryStore(Path file, Connection writeConnection, Connection readConnection) throws SQLException {
+    private HistoryStore(Path file, Connection writeConnection, Connection readConnection,
+                         Optional<HistoryRecovery> recovery) throws SQLException {
         this.file = file;
+        this.recovery = recovery;
         this.readConnection = readConnection;
         this.writer = new HistoryWriter(writeConnection);
         this.reader = Executors.newSingleThreadExecutor(
@@ -49,11 +53,17 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if absent) and migrates the database. A file that is not a usable history
-     * database is reported, never replaced: it may hold the user's only copy of their history.
+     * Opens (creating if absent) and migrates the database. A file that fails SQLite's check is
+     * moved aside untouched and a new database started: see {@link #recovery()}. Any other
+     * failure is thrown and leaves the file alone: it may hold the user's only copy of their history.
      */
     public static HistoryStore open(Path file) throws IOException {
+        return open(file, Clock.systemUTC());
+    }
+
+    public static HistoryStore open(Path file, Clock clock) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        Optional<HistoryRecovery> recovery = IntegrityGuard.check(file, clock);
         Connection write = null;
         Connection read = null;
         try {
@@ -61,10 +71,11 @@ public final class HistoryStore implements AutoCloseable {
             try (Statement s = write.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA cache_size = -32768");
             }
             Migrations.migrate(write);
             read = connect(file);
-            return new HistoryStore(file, write, read);
+            return new HistoryStore(file, write, read, recovery);
         } catch (SQLException | IOException e) {
             closeQuietly(write);
             closeQuietly(read);
@@ -73,7 +84,7 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file) throws SQLException {
+    static Connection connect(Path file) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");
@@ -83,6 +94,89 @@ public final class HistoryStore implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Set when the file failed its check at open and this is a new database. */
+    public Optional<HistoryRecovery> recovery() {
+        return recovery;
+    }
+
+    /**
+     * Stores many messages in one transaction (an archive download, an import); those already
+     * there are skipped. Completes with how many were new.
+     */
+    public CompletableFuture<Integer> addAll(List<StoredMessage> messages) {
+        List<StoredMessage> copy = List.copyOf(messages);
+        return writer.submit(c -> {
+            long before = SearchIndex.lastSeq(c);
+            int added = 0;
+            try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
+                for (StoredMessage m : copy) {
+                    MessageRows.bindInsert(s, m);
+                    s.addBatch();
+                }
+                // One native round trip for the batch: per-row executeUpdate costs more than the insert.
+                for (int n : s.executeBatch()) {
+                    added += Math.max(0, n);
+                }
+            }
+            SearchIndex.indexRowsAfter(c, before);
+            return added;
+        });
+    }
+
+    /** Full-text search; see {@link HistoryService#search}. */
+    public CompletableFuture<List<SearchHit>> search(SearchQuery query) {
+        return read(c -> HistorySearch.run(c, query));
+    }
+
+    /** The message {@code seq} with up to {@code before} older and {@code after} newer ones, oldest first. */
+    public CompletableFuture<List<StoredMessage>> around(ConversationId conversation, long seq, int before, int after) {
+        return read(c -> {
+            List<StoredMessage> result;
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM (" + SELECT
+                    + "WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
+                s.setString(1, conversation.key());
+                s.setLong(2, seq);
+                s.setInt(3, Math.max(0, before));
+                result = all(s);
+            }
+            try (PreparedStatement s = c.prepareStatement(SELECT
+                    + "WHERE conversation = ? AND seq >= ? ORDER BY seq LIMIT ?")) {
+                s.setString(1, conversation.key());
+                s.setLong(2, seq);
+                s.setInt(3, Math.max(0, after) + 1);
+                result.addAll(all(s));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Deletes up to {@code chunk} of the account's messages older than {@code cutoff}, never
+     * one still waiting in the outbox; completes with how many went. Small chunks keep each
+     * transaction short so live messages are not held up.
+     */
+    public CompletableFuture<Integer> deleteOlderThan(AccountId account, java.time.Instant cutoff, int chunk) {
+        return writer.submit(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq IN (SELECT seq FROM "
+                    + "messages WHERE account = ? AND timestamp_ms < ? AND status <> 'QUEUED' LIMIT ?)")) {
+                s.setString(1, account.value());
+                s.setLong(2, cutoff.toEpochMilli());
+                s.setInt(3, chunk);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Starts an export on its own thread and connection; see {@link ExportJob}. */
+    public ExportJob export(ExportRequest request, ExportJob.Listener listener) {
+        return HistoryExporter.start(this, request, listener);
+    }
+
+    /** A new connection for a long read (an export) that must not hold up searches. */
+    Connection openLongReader() throws SQLException {
+        return connect(file);
     }
 
     /** Stores a message; empty when it is already there (same client id, or same network id). */
@@ -96,6 +190,7 @@ public final class HistoryStore implements AutoCloseable {
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
                 rs.next();
+                SearchIndex.index(c, rs.getLong(1), message.body());
                 return Optional.of(new StoredMessage(rs.getLong(1), message.conversation(), message.id(),
                         message.direction(), message.body(), message.timestamp(), message.status(),
                         message.failure()));

@@ -17,9 +17,12 @@ import java.util.List;
  */
 public final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__messages.sql");
+    static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql");
 
     private static final String FOLDER = "/db/history/";
+
+    /** The version whose script creates the full-text index; the rows already stored are indexed after it. */
+    static final int SEARCH_INDEX_VERSION = 2;
 
     private Migrations() {
     }
@@ -45,6 +48,9 @@ public final class Migrations {
             for (int version = current + 1; version <= latestVersion(); version++) {
                 for (String sql : statements(read(SCRIPTS.get(version - 1)))) {
                     statement.execute(sql);
+                }
+                if (version == SEARCH_INDEX_VERSION) {
+                    SearchIndex.indexRowsAfter(connection, 0);
                 }
                 // user_version lives in the database header, which the transaction covers.
                 statement.execute("PRAGMA user_version = " + version);
@@ -75,20 +81,34 @@ public final class Migrations {
         }
     }
 
-    /** Splits a script into statements; scripts keep to one statement per ';'-terminated block. */
+    /**
+     * Splits a script into statements: each ends with a line ending in ';', except inside a
+     * trigger, whose body ends with a line {@code END;}.
+     */
     static List<String> statements(String script) {
-        StringBuilder withoutComments = new StringBuilder();
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
-            if (!trimmed.startsWith("--")) {
-                withoutComments.append(line).append('\n');
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
+            boolean ends = inTrigger ? upper.equals("END;") : trimmed.endsWith(";");
+            if (ends) {
+                String sql = current.toString().strip();
+                result.add(sql.substring(0, sql.length() - 1).strip());
+                current.setLength(0);
+                inTrigger = false;
             }
         }
-        List<String> result = new ArrayList<>();
-        for (String part : withoutComments.toString().split(";")) {
-            if (!part.isBlank()) {
-                result.add(part.strip());
-            }
+        if (!current.toString().isBlank()) {
+            result.add(current.toString().strip());
         }
         return result;
     }

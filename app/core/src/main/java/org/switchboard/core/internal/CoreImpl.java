@@ -24,8 +24,12 @@ import org.switchboard.core.demo.DemoMode;
 import org.switchboard.core.event.CoreEvent;
 import org.switchboard.core.event.CoreListener;
 import org.switchboard.core.history.HistoryStore;
+import org.switchboard.core.history.DefaultHistoryService;
+import org.switchboard.core.history.HistoryService;
 import org.switchboard.core.localdemo.DemoRunner;
 import org.switchboard.core.people.ContactDirectory;
+import org.switchboard.core.plugins.PluginManager;
+import org.switchboard.core.plugins.PluginService;
 import org.switchboard.core.profile.Profile;
 import org.switchboard.core.provider.ProviderRegistry;
 import org.switchboard.core.session.Backoff;
@@ -45,12 +49,15 @@ public final class CoreImpl implements SwitchboardCore {
     private final CoreThread core;
     private final ListenerHub hub;
     private final HistoryStore history;
+    private final DefaultHistoryService historyService;
     private final ProviderRegistry providers;
     private final SettingsStore settings;
     private final SessionSupervisor sessions;
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final Accounts accounts;
+    private final PluginSessions pluginSessions;
+    private final PluginManager plugins;
     private final ExecutorService demoThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("switchboard-demo").daemon(true).factory());
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,6 +83,11 @@ public final class CoreImpl implements SwitchboardCore {
         this.accounts = new Accounts(core, providers, new AccountStore(profile.accountsFile()), secrets, sessions,
                 hub, this::forget);
         events.bind(contacts, conversations);
+        this.pluginSessions = new PluginSessions(core, sessions, providers, accounts::accounts);
+        this.plugins = new PluginManager(profile.pluginsDir(), providers, options.providerLoader(), settings,
+                pluginSessions, list -> core.execute(() -> hub.publish(new CoreEvent.PluginsChanged(list))));
+        this.historyService = new DefaultHistoryService(history, settings,
+                () -> accounts.accounts().stream().map(Account::id).toList(), options.clock());
     }
 
     public static SwitchboardCore open(CoreOptions options) throws IOException {
@@ -101,13 +113,17 @@ public final class CoreImpl implements SwitchboardCore {
     public CompletableFuture<Void> start() {
         boolean wantDemo = wantsDemo(options.demo(), accounts.accounts());
         CompletableFuture<Void> unread = conversations.loadUnread();
+        historyService.startRetention();
         CompletableFuture<Void> connecting = core.call(() -> {
             // The demo account connects once its server runs; the others at once.
-            accounts.accounts().stream().filter(a -> a.enabled() && !a.demo()).forEach(sessions::connect);
+            // Accounts of plugin protocols connect once the plugins are loaded.
+            accounts.accounts().stream().filter(a -> a.enabled() && !a.demo() && !pluginSessions.needsPlugin(a))
+                    .forEach(sessions::connect);
             return null;
         });
         CompletableFuture<Void> demoStart = wantDemo ? startDemo() : CompletableFuture.completedFuture(null);
-        return CompletableFuture.allOf(unread, connecting, demoStart);
+        CompletableFuture<?> pluginsLoaded = plugins.reload();
+        return CompletableFuture.allOf(unread, connecting, demoStart, pluginsLoaded);
     }
 
     @Override
@@ -170,8 +186,18 @@ public final class CoreImpl implements SwitchboardCore {
     }
 
     @Override
+    public HistoryService history() {
+        return historyService;
+    }
+
+    @Override
     public Settings settings() {
         return settings;
+    }
+
+    @Override
+    public PluginService plugins() {
+        return plugins;
     }
 
     @Override
@@ -182,6 +208,8 @@ public final class CoreImpl implements SwitchboardCore {
             accounts.accounts().forEach(a -> state.add(new CoreEvent.AccountStatusChanged(sessions.status(a.id()))));
             state.add(new CoreEvent.PeopleChanged(contacts.people()));
             state.add(new CoreEvent.OwnPresenceChanged(contacts.ownPresence()));
+            state.add(new CoreEvent.PluginsChanged(plugins.plugins()));
+            history.recovery().ifPresent(r -> state.add(new CoreEvent.HistoryRecovered(r)));
             return state;
         });
     }
@@ -192,11 +220,13 @@ public final class CoreImpl implements SwitchboardCore {
             return;
         }
         sessions.closeAll(Duration.ofSeconds(3));
+        plugins.close();
         DemoRunner runner = demo;
         if (runner != null) {
             runner.close();
         }
         demoThread.shutdownNow();
+        historyService.close();
         history.close();
         core.shutdown(Duration.ofSeconds(2));
     }

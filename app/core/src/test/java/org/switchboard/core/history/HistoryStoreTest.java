@@ -163,16 +163,29 @@ class HistoryStoreTest {
     }
 
     @Test
-    void aFileThatIsNotADatabaseIsReportedAndKept() throws IOException {
+    void aFileThatIsNotADatabaseIsKeptAsideByteForByteAndReported() throws IOException {
         Path broken = dir.resolve("broken.db");
         Files.writeString(broken, "this is not a database, but it is the user's file ".repeat(100));
         byte[] before = Files.readAllBytes(broken);
 
-        assertThatThrownBy(() -> HistoryStore.open(broken))
+        try (HistoryStore fresh = HistoryStore.open(broken)) {
+            HistoryRecovery recovery = fresh.recovery().orElseThrow();
+            assertThat(recovery.original()).isEqualTo(broken);
+            assertThat(recovery.keptAs().getFileName().toString()).startsWith("broken.db.corrupt-");
+            assertThat(Files.readAllBytes(recovery.keptAs())).isEqualTo(before);
+            assertThat(fresh.recent(chat, 10).join()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedForAnotherReasonIsThrownAndLeftInPlace() throws IOException {
+        Path folder = dir.resolve("a-folder.db");
+        Files.createDirectories(folder);
+
+        assertThatThrownBy(() -> HistoryStore.open(folder))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("Cannot open the history database")
-                .hasMessageContaining(broken.toString());
-        assertThat(Files.readAllBytes(broken)).isEqualTo(before);
+                .hasMessageContaining("Cannot open the history database");
+        assertThat(folder).isDirectory();
     }
 
     private HistoryStore assertReopens() {

@@ -1,0 +1,105 @@
+package org.switchboard.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.switchboard.core.conversation.ConversationId;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.model.ContactAddress;
+
+/**
+ * A database left by every earlier version, built with that version's own scripts as they are
+ * in the repository and filled with rows, opens with the current code: nothing is lost and the
+ * old rows are found by search.
+ */
+class HistoryMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConversationId chat = new ConversationId(new ContactAddress(new AccountId("acc"), "lin"));
+
+    static List<Integer> earlierVersions() {
+        return java.util.stream.IntStream.range(1, Migrations.latestVersion()).boxed().toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("earlierVersions")
+    void aDatabaseFromAnEarlierVersionIsMigratedAndItsRowsAreSearchable(int version) throws Exception {
+        Path file = dir.resolve("v" + version + ".db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            for (int v = 1; v <= version; v++) {
+                for (String sql : Migrations.statements(script(Migrations.SCRIPTS.get(v - 1)))) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = " + version);
+            insert(c, "m1", "old message about the quarterly budget", 1_000);
+            insert(c, "m2", "舊的訊息：即時通訊紀錄", 2_000);
+            insert(c, "m3", "旧消息：我们开会", 3_000);
+        }
+
+        try (HistoryStore history = HistoryStore.open(file)) {
+            assertThat(history.schemaVersion().join()).isEqualTo(Migrations.latestVersion());
+            assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::body).hasSize(3);
+            assertThat(history.search(SearchQuery.of("budget")).join()).hasSize(1);
+            assertThat(history.search(SearchQuery.of("通訊")).join()).hasSize(1);
+            assertThat(history.search(SearchQuery.of("开会")).join()).hasSize(1);
+        }
+    }
+
+    @Test
+    void everyEarlierVersionIsCovered() {
+        assertThat(earlierVersions()).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(1, Migrations.SCRIPTS.size()).boxed().toList());
+        assertThat(earlierVersions()).isNotEmpty();
+    }
+
+    @Test
+    void triggerBodiesStayOneStatement() {
+        List<String> statements = Migrations.statements("""
+                -- a comment
+                CREATE TABLE t (x INTEGER);
+                CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN
+                    DELETE FROM t WHERE x < 0;
+                    DELETE FROM t WHERE x > 9;
+                END;
+                CREATE INDEX t_x ON t (x);
+                """);
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(1)).startsWith("CREATE TRIGGER").endsWith("END");
+    }
+
+    private void insert(Connection c, String id, String body, long time) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO messages (conversation, account, peer, "
+                + "client_id, network_id, direction, body, timestamp_ms, status, failure) "
+                + "VALUES (?, ?, ?, ?, NULL, 'INCOMING', ?, ?, 'DELIVERED', NULL)")) {
+            s.setString(1, chat.key());
+            s.setString(2, chat.peer().account().value());
+            s.setString(3, chat.peer().handle());
+            s.setString(4, id);
+            s.setString(5, body);
+            s.setLong(6, time);
+            s.executeUpdate();
+        }
+    }
+
+    private static String script(String name) throws Exception {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/history/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

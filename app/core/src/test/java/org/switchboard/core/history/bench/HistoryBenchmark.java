@@ -1,0 +1,213 @@
+package org.switchboard.core.history.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.switchboard.core.conversation.ConversationId;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.core.history.HistoryStore;
+import org.switchboard.core.history.SearchQuery;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.model.ContactAddress;
+import org.switchboard.protocol.model.Direction;
+import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.MessageStatus;
+
+/**
+ * End-to-end figures for the history on a generated million messages: batched insert
+ * throughput, opening a conversation (last 200), full-text search for 20 fixed queries, the
+ * open-time integrity check, and the database size. Not a test; run it by hand:
+ *
+ * <pre>mvn -q -pl app/core exec:java -Dexec.classpathScope=test
+ *     -Dexec.mainClass=org.switchboard.core.history.bench.HistoryBenchmark [-Dexec.args="1000000 DIR"]</pre>
+ */
+public final class HistoryBenchmark {
+
+    static final List<String> QUERIES = List.of(
+            // common English
+            "meeting", "thanks", "tomorrow", "coffee", "project deadline",
+            // rare English
+            "kubernetes", "invoice", "zeppelin",
+            // Simplified Chinese, two characters and longer
+            "开会", "项目", "明天", "我们", "数据库迁移",
+            // Traditional Chinese, two characters and longer
+            "通訊", "資料", "即時通訊", "伺服器",
+            // rare Chinese, mixed, accented
+            "麒麟", "release 版本", "café");
+
+    private HistoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("history-bench");
+        Path file = dir.resolve("history.db");
+        Files.deleteIfExists(file);
+        MessageGenerator generator = new MessageGenerator(new Random(20_240_611L), 200);
+        System.out.printf("History benchmark: %,d messages, %d conversations, %s%n", total, 200, file);
+
+        long insertNanos;
+        try (HistoryStore store = HistoryStore.open(file)) {
+            int batch = 10_000;
+            insertNanos = 0;
+            for (int done = 0; done < total; done += batch) {
+                // Only the store's work is timed, not making up the messages.
+                List<StoredMessage> messages = generator.next(Math.min(batch, total - done));
+                long start = System.nanoTime();
+                store.addAll(messages).join();
+                insertNanos += System.nanoTime() - start;
+            }
+        }
+        System.out.printf("insert (batches of 10,000): %,.0f messages/s   [goal >= 100,000]%n",
+                total / (insertNanos / 1e9));
+
+        long openStart = System.nanoTime();
+        try (HistoryStore store = HistoryStore.open(file)) {
+            System.out.printf("open database incl. quick_check: %.0f ms%n", (System.nanoTime() - openStart) / 1e6);
+            long[] open = new long[400];
+            for (int i = 0; i < open.length + 50; i++) {
+                ConversationId c = generator.conversation(i % 200);
+                long t = System.nanoTime();
+                store.recent(c, 200).join();
+                if (i >= 50) {
+                    open[i - 50] = System.nanoTime() - t;
+                }
+            }
+            System.out.printf("open conversation (last 200): p50 %.2f ms, p95 %.2f ms   [goal <= 5 ms]%n",
+                    pct(open, 50), pct(open, 95));
+
+            List<Long> all = new ArrayList<>();
+            for (String q : QUERIES) {
+                for (int w = 0; w < 3; w++) {
+                    store.search(SearchQuery.of(q).limit(50)).join();
+                }
+                long[] t = new long[25];
+                int hits = 0;
+                for (int i = 0; i < t.length; i++) {
+                    long s = System.nanoTime();
+                    hits = store.search(SearchQuery.of(q).limit(50)).join().size();
+                    t[i] = System.nanoTime() - s;
+                    all.add(t[i]);
+                }
+                System.out.printf("  search %-16s hits %3d  p50 %6.2f ms  p95 %6.2f ms%n", q, hits, pct(t, 50), pct(t, 95));
+            }
+            long[] every = all.stream().mapToLong(Long::longValue).toArray();
+            System.out.printf("search, all 20 queries (limit 50, newest first): p50 %.2f ms, p95 %.2f ms   [goal p95 <= 20 ms]%n",
+                    pct(every, 50), pct(every, 95));
+        }
+        long size = 0;
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path f = dir.resolve("history.db" + suffix);
+            size += Files.exists(f) ? Files.size(f) : 0;
+        }
+        System.out.printf("database size: %,.1f MB (%.0f bytes/message)%n", size / 1e6, (double) size / total);
+    }
+
+    static double pct(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** Seeded, so every run writes the same history. */
+    static final class MessageGenerator {
+        private static final String[] EN = ("the a to and you I it is for on that this we can be with have "
+                + "meeting tomorrow thanks please okay sure yes no maybe later today tonight weekend lunch coffee "
+                + "project deadline review code release server database design report budget plan call ticket "
+                + "travel train flight hotel photo video music movie game team office home work email update "
+                + "fixed broken build test deploy merge branch version issue bug feature idea question answer "
+                + "great good nice cool awesome sorry late early busy free morning evening night week month year "
+                + "client customer price order delivery package address phone number document slides notes").split(" ");
+        private static final String[] RARE_EN = {"kubernetes", "invoice", "zeppelin", "café", "naïve"};
+        private static final String ZH_S = "我们你他她的是了在有和不这个人们来到时大地为子中说生国年着就那要下以会可也"
+                + "开会项目明天今天下午晚上数据库迁移版本发布测试问题没有时间好的谢谢朋友吃饭咖啡周末旅行";
+        private static final String ZH_T = "我們你他她的是了在有和不這個人們來到時大地為子中說生國年著就那要下以會可也"
+                + "即時通訊軟體資料庫伺服器測試發佈問題沒有時間好的謝謝朋友吃飯咖啡週末旅行";
+        private static final String[] ZH_WORDS = {"开会", "项目", "明天", "我们", "数据库迁移", "通訊", "資料",
+            "即時通訊", "伺服器", "版本"};
+
+        private final Random random;
+        private final List<ConversationId> conversations = new ArrayList<>();
+        private long time = Instant.parse("2019-01-01T00:00:00Z").toEpochMilli();
+
+        MessageGenerator(Random random, int count) {
+            this.random = random;
+            for (int i = 0; i < count; i++) {
+                AccountId account = new AccountId("account-" + (i % 4));
+                conversations.add(new ConversationId(new ContactAddress(account, "peer-" + i)));
+            }
+        }
+
+        ConversationId conversation(int i) {
+            return conversations.get(i);
+        }
+
+        List<StoredMessage> next(int n) {
+            List<StoredMessage> batch = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                time += 1 + random.nextInt(120_000);
+                // A few busy conversations and a long tail, as people's history looks.
+                int c = (int) Math.min(199, Math.abs(random.nextGaussian() * 60));
+                boolean out = random.nextBoolean();
+                batch.add(new StoredMessage(0, conversations.get(c),
+                        new MessageId(new UUID(random.nextLong(), random.nextLong()).toString(), null),
+                        out ? Direction.OUTGOING : Direction.INCOMING, body(), Instant.ofEpochMilli(time),
+                        out ? MessageStatus.DELIVERED : MessageStatus.READ, null));
+            }
+            return batch;
+        }
+
+        private String body() {
+            int kind = random.nextInt(10);
+            if (kind < 6) {
+                return english(1 + (int) Math.min(60, Math.abs(random.nextGaussian() * 12)));
+            }
+            if (kind < 9) {
+                return chinese(kind == 8 ? ZH_T : ZH_S, 2 + (int) Math.min(120, Math.abs(random.nextGaussian() * 20)));
+            }
+            return english(1 + random.nextInt(8)) + " " + chinese(random.nextBoolean() ? ZH_S : ZH_T,
+                    2 + random.nextInt(20)) + (random.nextInt(20) == 0 ? " release 版本" : "");
+        }
+
+        private String english(int words) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < words; i++) {
+                if (i > 0) {
+                    b.append(' ');
+                }
+                if (random.nextInt(2000) == 0) {
+                    b.append(RARE_EN[random.nextInt(RARE_EN.length)]);
+                } else {
+                    // Zipf-like: small indices far more often.
+                    double u = random.nextDouble();
+                    b.append(EN[(int) (EN.length * u * u * u)]);
+                }
+            }
+            return b.toString();
+        }
+
+        private String chinese(String alphabet, int chars) {
+            StringBuilder b = new StringBuilder();
+            while (b.length() < chars) {
+                if (random.nextInt(12) == 0) {
+                    b.append(ZH_WORDS[random.nextInt(ZH_WORDS.length)]);
+                } else if (random.nextInt(50_000) == 0) {
+                    b.append("麒麟");
+                } else {
+                    double u = random.nextDouble();
+                    b.append(alphabet.charAt((int) (alphabet.length() * u * u)));
+                }
+                if (random.nextInt(15) == 0) {
+                    b.append('，');
+                }
+            }
+            return b.toString();
+        }
+    }
+}
