@@ -17,7 +17,8 @@ import org.switchboard.protocol.spi.SpiVersion;
 
 /**
  * The protocol providers the app can use, found with {@link ServiceLoader} in one or more
- * class loaders: the application's now, a plugin folder's later ({@link #addLoader}). A provider
+ * class loaders (the application's, and any added with {@link #addLoader}), plus the plugins
+ * folder's, which {@code PluginManager} loads and hands over with {@link #setPlugins}. A provider
  * that fails to load or was built for another SPI is logged and left out, never fatal.
  */
 public final class ProviderRegistry {
@@ -25,6 +26,8 @@ public final class ProviderRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final List<ClassLoader> loaders = new CopyOnWriteArrayList<>();
+    private volatile List<ProtocolProvider> plugins = List.of();
+    private volatile Map<String, ProtocolProvider> builtIn = Map.of();
     private volatile Map<String, ProtocolProvider> providers = Map.of();
 
     public ProviderRegistry(ClassLoader applicationLoader) {
@@ -36,6 +39,20 @@ public final class ProviderRegistry {
     public void addLoader(ClassLoader loader) {
         loaders.add(loader);
         refresh();
+    }
+
+    /**
+     * Replaces the providers of the plugins folder, which the plugin service loaded and checked
+     * (SPI version, unique ids) itself. Providers of the class loaders win over them.
+     */
+    public void setPlugins(List<? extends ProtocolProvider> pluginProviders) {
+        plugins = List.copyOf(pluginProviders);
+        combine();
+    }
+
+    /** The ids of the providers found on the class path, not in plugins. */
+    public java.util.Set<String> builtInIds() {
+        return builtIn.keySet();
     }
 
     private synchronized void refresh() {
@@ -56,7 +73,18 @@ public final class ProviderRegistry {
                 }
             }
         }
-        providers = Map.copyOf(found);
+        builtIn = java.util.Collections.unmodifiableMap(found);
+        combine();
+    }
+
+    private synchronized void combine() {
+        Map<String, ProtocolProvider> found = new LinkedHashMap<>(builtIn);
+        for (ProtocolProvider plugin : plugins) {
+            if (found.putIfAbsent(plugin.id(), plugin) != null) {
+                LOG.warn("Ignoring plugin provider {}: the id is taken", plugin.id());
+            }
+        }
+        providers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(found));
     }
 
     public List<ProtocolProvider> all() {

@@ -38,6 +38,10 @@ import org.switchboard.protocol.spi.capability.Capability;
 public final class SessionSupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionSupervisor.class);
+    /** How long {@code open}, {@code connect} or {@code disconnect} may take to return. */
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(10);
+    /** How long a connect may take to log in, beyond any time-out of the provider's own. */
+    private static final Duration LOGIN_LIMIT = Duration.ofSeconds(90);
 
     private final CoreThread core;
     private final ProviderRegistry providers;
@@ -47,6 +51,7 @@ public final class SessionSupervisor {
     private final SessionHooks hooks;
     private final Map<AccountId, AccountConnection> connections = new ConcurrentHashMap<>();
     private final Map<AccountId, ProtocolSession> live = new ConcurrentHashMap<>();
+    private final ProviderCalls calls = new ProviderCalls();
 
     public SessionSupervisor(CoreThread core, ProviderRegistry providers, SecretStore secrets, Clock clock,
                              Backoff backoff, SessionHooks hooks) {
@@ -61,7 +66,16 @@ public final class SessionSupervisor {
     /** A capability of the account's session, when it is connected. Any thread. */
     public <C extends Capability> Optional<C> capability(AccountId account, Class<C> type) {
         ProtocolSession session = live.get(account);
-        return session == null ? Optional.empty() : session.capability(type);
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<C> capability = session.capability(type);
+            return capability == null ? Optional.empty() : capability;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("account {}: the provider failed to give its {}: {}", account, type.getSimpleName(), e.toString());
+            return Optional.empty();
+        }
     }
 
     public List<AccountId> connectedAccounts() {
@@ -121,6 +135,7 @@ public final class SessionSupervisor {
         }
         live.values().forEach(SessionSupervisor::closeQuietly);
         live.clear();
+        calls.close();
     }
 
     private void attempt(AccountConnection c) {
@@ -135,24 +150,37 @@ public final class SessionSupervisor {
         }
         AccountConfig config = new AccountConfig(account.id(), account.protocolId(), account.settings(),
                 secrets.get(account.id()));
-        ProtocolSession session;
-        try {
-            session = provider.get().open(config, event -> core.execute(() -> onEvent(c, generation, event)));
-        } catch (RuntimeException e) {
-            fail(c, new ProtocolException(Reason.INVALID_INPUT, "The account's settings are not usable: "
-                    + e.getMessage(), e));
+        c.state = ConnectionState.CONNECTING;
+        setStatus(c, AccountStatus.of(account.id(), ConnectionState.CONNECTING));
+        ProtocolProvider chosen = provider.get();
+        // Provider code (perhaps a plugin's) runs off the core thread, bounded in time.
+        calls.call(() -> chosen.open(config, event -> core.execute(() -> onEvent(c, generation, event))), CALL_LIMIT)
+                .whenComplete((session, error) -> core.execute(() -> onOpened(c, generation, session, error)));
+    }
+
+    private void onOpened(AccountConnection c, int generation, ProtocolSession session, Throwable error) {
+        if (generation != c.generation || connections.get(c.account.id()) != c) {
+            if (session != null) {
+                calls.call(() -> {
+                    closeQuietly(session);
+                    return null;
+                }, CALL_LIMIT);
+            }
+            return;
+        }
+        if (error != null || session == null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
+                    ? ce.getCause() : error;
+            fail(c, cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
+                    ? new ProtocolException(Reason.INVALID_INPUT, "The account's settings are not usable: "
+                            + cause.getMessage(), cause)
+                    : ProviderCalls.describe("opening the session", cause == null
+                            ? new IllegalStateException("the provider returned no session") : cause));
             return;
         }
         c.session = session;
-        c.state = ConnectionState.CONNECTING;
-        setStatus(c, AccountStatus.of(account.id(), ConnectionState.CONNECTING));
-        CompletableFuture<Void> connecting;
-        try {
-            connecting = session.connect();
-        } catch (RuntimeException e) {
-            connecting = CompletableFuture.failedFuture(e);
-        }
-        connecting.whenComplete((ok, error) -> core.execute(() -> onConnectResult(c, generation, error)));
+        calls.callAsync(session::connect, CALL_LIMIT, LOGIN_LIMIT)
+                .whenComplete((ok, failure) -> core.execute(() -> onConnectResult(c, generation, failure)));
     }
 
     private void onConnectResult(AccountConnection c, int generation, Throwable error) {
@@ -160,7 +188,7 @@ public final class SessionSupervisor {
             return;
         }
         if (error != null) {
-            fail(c, ProtocolException.from(error));
+            fail(c, ProviderCalls.describe("connecting", error));
             return;
         }
         c.state = ConnectionState.CONNECTED;
@@ -227,15 +255,12 @@ public final class SessionSupervisor {
         if (session == null) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> done;
-        try {
-            done = session.disconnect();
-        } catch (RuntimeException e) {
-            done = CompletableFuture.completedFuture(null);
-        }
-        return done.orTimeout(3, TimeUnit.SECONDS)
-                .handle((ok, error) -> null)
-                .thenRun(() -> closeQuietly(session));
+        return calls.callAsync(session::disconnect, Duration.ofSeconds(3), Duration.ofSeconds(3))
+                .handle((ok, error) -> (Void) null)
+                .thenCompose(v -> calls.call(() -> {
+                    closeQuietly(session);
+                    return (Void) null;
+                }, Duration.ofSeconds(3)).handle((ok, error) -> (Void) null));
     }
 
     private void setStatus(AccountConnection c, AccountStatus status) {
@@ -246,7 +271,7 @@ public final class SessionSupervisor {
     private static void closeQuietly(ProtocolSession session) {
         try {
             session.close();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.debug("closing a session failed", e);
         }
     }

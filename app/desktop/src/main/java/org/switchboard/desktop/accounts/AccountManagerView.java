@@ -98,7 +98,7 @@ public final class AccountManagerView {
     private String describe(Account account) {
         AccountStatus status = main.statuses().get(account.id());
         String state = status == null ? "" : i18n.text("state." + status.state().name().toLowerCase(Locale.ROOT));
-        String error = status == null || status.errorMessage() == null ? "" : " — " + status.errorMessage();
+        String error = status == null || status.error() == null ? "" : " — " + i18n.failure(status.error(), status.errorMessage());
         String name = providerOf(account).map(p -> p.displayName(i18n.locale())).orElse(account.protocolId());
         return (account.label().isBlank() ? account.id().value() : account.label()) + " · " + name + " · "
                 + (account.enabled() ? state : i18n.text("accounts.disabled")) + error;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.switchboard.protocol.spi.ProtocolException;
 import org.switchboard.protocol.spi.ProtocolProvider;
 
 /**
@@ -49,6 +50,15 @@ public final class I18n {
             return "!" + key + "!";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /**
+     * An account failure for people: the reason in the UI's language, then the provider's own
+     * (often English) detail, which names the server's words.
+     */
+    public String failure(ProtocolException.Reason reason, String detail) {
+        String said = text("error.reason." + reason.name().toLowerCase(Locale.ROOT));
+        return detail == null || detail.isBlank() ? said : said + " (" + detail + ")";
     }
 
     public boolean has(String key) {

@@ -40,6 +40,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<AccountStatus> certificateQuestions = FXCollections.observableArrayList();
     private final Set<String> certificatesAsked = new HashSet<>();
     private final AutoCloseable subscription;
+    private final ObjectProperty<org.switchboard.core.history.HistoryRecovery> historyRecovery =
+            new SimpleObjectProperty<>();
 
     public MainViewModel(SwitchboardCore core, FxEventBridge bridge) {
         this.core = core;
@@ -64,6 +66,7 @@ public final class MainViewModel implements AutoCloseable {
                 }
             }
             case CoreEvent.OwnPresenceChanged own -> ownPresence.set(own.presence());
+            case CoreEvent.HistoryRecovered recovered -> historyRecovery.set(recovered.recovery());
             default -> { }
         }
     }
@@ -160,6 +163,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ObservableList<SubscriptionRequest> requests() {
         return requests;
+    }
+
+    /** Set when the history database was damaged at start and replaced; the window tells the user. */
+    public ObjectProperty<org.switchboard.core.history.HistoryRecovery> historyRecovery() {
+        return historyRecovery;
     }
 
     public ObservableList<AccountStatus> certificateQuestions() {

@@ -28,6 +28,9 @@ import org.switchboard.core.contact.SubscriptionRequest;
 import org.switchboard.desktop.accounts.AccountManagerView;
 import org.switchboard.desktop.chat.ChatView;
 import org.switchboard.desktop.chat.ChatViewModel;
+import org.switchboard.desktop.conversation.StartConversationDialog;
+import org.switchboard.desktop.plugins.PluginsView;
+import org.switchboard.desktop.plugins.PluginsViewModel;
 import org.switchboard.desktop.dialogs.DialogService;
 import org.switchboard.desktop.i18n.I18n;
 import org.switchboard.desktop.roster.RosterView;
@@ -86,6 +89,7 @@ public final class MainWindow {
 
         wireTabs();
         wireQuestions();
+        wireHistoryRecovery();
         model.statuses().addListener((javafx.collections.MapChangeListener<Object, AccountStatus>) c -> refreshStatusBar());
         model.accounts().addListener((ListChangeListener<Account>) c -> refreshStatusBar());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+K"), roster::focusFilter);
@@ -107,7 +111,11 @@ public final class MainWindow {
         MenuItem quit = new MenuItem(i18n.text("menu.quit"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        Menu app = new Menu(i18n.text("menu.app"), null, accounts, settings, quit);
+        MenuItem plugins = new MenuItem(i18n.text("menu.plugins"));
+        plugins.setId("menuPlugins");
+        plugins.setOnAction(e -> new PluginsView(new PluginsViewModel(model.core().plugins(), model.bridge()), i18n,
+                stage).show());
+        Menu app = new Menu(i18n.text("menu.app"), null, accounts, plugins, settings, quit);
 
         MenuItem addContact = new MenuItem(i18n.text("menu.addContact"));
         addContact.setOnAction(e -> dialogs.askNewContact(model.accounts().stream()
@@ -119,7 +127,14 @@ public final class MainWindow {
                 dialogs.showError(i18n.text("demo.failed"), String.valueOf(failure.getMessage()));
             }
         }, model.bridge().fx()));
-        Menu contacts = new Menu(i18n.text("menu.contacts"), null, addContact, demo);
+        MenuItem startConversation = new MenuItem(i18n.text("menu.startConversation"));
+        startConversation.setId("menuStartConversation");
+        startConversation.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        startConversation.setOnAction(e -> StartConversationDialog.ask(
+                model.accounts().stream().filter(Account::enabled).toList(), i18n, stage,
+                (account, handle) -> model.openConversation(new org.switchboard.core.conversation.ConversationId(
+                        new org.switchboard.protocol.model.ContactAddress(account.id(), handle)), handle)));
+        Menu contacts = new Menu(i18n.text("menu.contacts"), null, startConversation, addContact, demo);
         contacts.setOnShowing(e -> demo.setDisable(model.core().demoRunning()));
         MenuBar bar = new MenuBar(app, contacts);
         bar.setUseSystemMenuBar(true);
@@ -177,6 +192,16 @@ public final class MainWindow {
         });
     }
 
+    /** A damaged history is never replaced silently: say where the old file was kept. */
+    private void wireHistoryRecovery() {
+        model.historyRecovery().subscribe(recovery -> {
+            if (recovery != null) {
+                dialogs.showError(i18n.text("history.recovered"), i18n.text("history.recovered.details",
+                        recovery.keptAs().toString(), recovery.problem()));
+            }
+        });
+    }
+
     private void refreshStatusBar() {
         statusBar.getChildren().clear();
         for (Account account : model.accounts()) {
@@ -186,8 +211,8 @@ public final class MainWindow {
                     : i18n.text("state." + status.state().name().toLowerCase(Locale.ROOT));
             Label label = new Label((account.label().isBlank() ? account.protocolId() : account.label()) + ": " + state);
             label.getStyleClass().add("account-state");
-            if (status != null && status.errorMessage() != null) {
-                label.setTooltip(new javafx.scene.control.Tooltip(status.errorMessage()));
+            if (status != null && status.error() != null) {
+                label.setTooltip(new javafx.scene.control.Tooltip(i18n.failure(status.error(), status.errorMessage())));
             }
             statusBar.getChildren().add(label);
         }

@@ -21,8 +21,9 @@ class DependencyRulesTest {
     private static final String CORE = "org.switchboard.core..";
     private static final String DESKTOP = "org.switchboard.desktop..";
     private static final String MEDIA = "org.switchboard.media..";
+    private static final String SAMPLE_PLUGIN = "org.switchboard.sample..";
     private static final String[] PROTOCOL_IMPLS = {
-        "org.switchboard.nativeproto..", "org.switchboard.xmpp..", "org.switchboard.irc.."};
+        "org.switchboard.nativeproto..", "org.switchboard.xmpp..", "org.switchboard.irc..", SAMPLE_PLUGIN};
 
     private static JavaClasses main;
 
@@ -76,6 +77,18 @@ class DependencyRulesTest {
                     .allowEmptyShould(true)
                     .check(main);
         }
+    }
+
+    /** The sample plugin is not on this class path (the app loads it from a folder): check its jar. */
+    @Test
+    void theSamplePluginDependsOnTheApiAlone() throws java.io.IOException {
+        JavaClasses plugin;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("switchboard.sample-plugin", "missing"))) {
+            plugin = new ClassFileImporter().importJar(jar);
+        }
+        classes().that().resideInAPackage(SAMPLE_PLUGIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", API, SAMPLE_PLUGIN)
+                .check(plugin);
     }
 
     @Test

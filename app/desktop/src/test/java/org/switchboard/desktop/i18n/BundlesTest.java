@@ -87,6 +87,9 @@ class BundlesTest {
         for (var s : org.switchboard.protocol.spi.ConnectionState.values()) {
             assertThat(keys).contains("state." + s.name().toLowerCase(Locale.ROOT));
         }
+        for (var r : org.switchboard.protocol.spi.ProtocolException.Reason.values()) {
+            assertThat(keys).contains("error.reason." + r.name().toLowerCase(Locale.ROOT));
+        }
         for (String language : I18n.LANGUAGES) {
             assertThat(keys).contains("settings.language." + language);
         }
