@@ -90,6 +90,17 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aReplyInAClosedConversationCountsAsUnreadUntilItIsOpened() throws Exception {
+        Person echo = person("echo");
+        core.conversations().send(echo.conversation(), "are you there?").get();
+
+        await().atMost(WAIT).until(() -> ui.call(() -> find("echo").map(Person::unread).orElse(0) == 1));
+
+        ui.call(() -> main.openConversation(find("echo").orElseThrow()));
+        await().atMost(WAIT).until(() -> ui.call(() -> find("echo").map(Person::unread).orElse(-1) == 0));
+    }
+
+    @Test
     void blankInputSendsNothing() {
         Person peer = person("echo");
         ChatViewModel chat = ui.call(() -> main.openConversation(peer));
