@@ -41,7 +41,7 @@ public final class PluginManager implements PluginService, AutoCloseable {
 
     /** Setting: file names of disabled plugins, separated by '/', which no file name contains. */
     public static final String DISABLED_SETTING = "plugins.disabled";
-    static final Duration LOAD_LIMIT = Duration.ofSeconds(15);
+    private static final Duration LOAD_LIMIT = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
 
@@ -60,6 +60,7 @@ public final class PluginManager implements PluginService, AutoCloseable {
     private final Settings settings;
     private final AccountSessions sessions;
     private final Consumer<List<PluginInfo>> publish;
+    private final Duration loadLimit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("switchboard-plugins").daemon(true).factory());
     private final ExecutorService loadThreads = Executors.newCachedThreadPool(
@@ -71,6 +72,13 @@ public final class PluginManager implements PluginService, AutoCloseable {
 
     public PluginManager(Path folder, ProviderRegistry registry, ClassLoader app, Settings settings,
                          AccountSessions sessions, Consumer<List<PluginInfo>> publish) {
+        this(folder, registry, app, settings, sessions, publish, LOAD_LIMIT);
+    }
+
+    /** @param loadLimit how long one jar may take to load before it is reported and skipped */
+    PluginManager(Path folder, ProviderRegistry registry, ClassLoader app, Settings settings,
+                  AccountSessions sessions, Consumer<List<PluginInfo>> publish, Duration loadLimit) {
+        this.loadLimit = loadLimit;
         this.folder = folder.toAbsolutePath().normalize();
         this.registry = registry;
         this.app = app;
@@ -203,12 +211,13 @@ public final class PluginManager implements PluginService, AutoCloseable {
         CompletableFuture<PluginJar.Loaded> loading = CompletableFuture.supplyAsync(
                 () -> PluginJar.load(jar, app, taken), loadThreads);
         try {
-            return loading.get(LOAD_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            return loading.get(loadLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // If it ever finishes, nobody uses it: release its jar.
             loading.thenAccept(late -> PluginJar.closeQuietly(late.loader()));
-            return PluginJar.failed(jar, new PluginError(Kind.TIMEOUT, Long.toString(LOAD_LIMIT.toSeconds()),
-                    PluginJar.id(jar) + " did not finish loading within " + LOAD_LIMIT.toSeconds() + " s"));
+            String seconds = Long.toString(Math.max(1, loadLimit.toSeconds()));
+            return PluginJar.failed(jar, new PluginError(Kind.TIMEOUT, seconds,
+                    PluginJar.id(jar) + " did not finish loading within " + seconds + " s"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.switchboard.core.account.Account;
 import org.switchboard.core.account.AccountStatus;
 import org.switchboard.core.demo.DemoMode;
 import org.switchboard.core.event.CoreEvent.AccountStatusChanged;
+import org.switchboard.core.event.CoreEvent.MessageAdded;
 import org.switchboard.core.testing.PluginJarBuilder;
 import org.switchboard.core.testing.TestCore;
 import org.switchboard.core.testing.TestPlugins;
@@ -37,6 +39,19 @@ class PluginFaultsTest {
                 public java.util.concurrent.CompletableFuture<Void> connect() {
                     if (mode.equals("connect-throws")) {
                         throw new NoClassDefFoundError("boom in connect");
+                    }
+                    if (mode.equals("garbage-then-message")) {
+                        Thread.ofPlatform().start(() -> {
+                            listener.onEvent(new org.switchboard.protocol.event.ProtocolEvent.MessageReceived(
+                                    config.id(), null));
+                            listener.onEvent(new org.switchboard.protocol.event.ProtocolEvent.MessageReceived(
+                                    config.id(), new org.switchboard.protocol.model.ChatMessage(
+                                            org.switchboard.protocol.model.MessageId.of("after-garbage"),
+                                            new org.switchboard.protocol.model.ContactAddress(config.id(), "peer"),
+                                            org.switchboard.protocol.model.Direction.INCOMING, "after the garbage",
+                                            java.time.Instant.now())));
+                        });
+                        return java.util.concurrent.CompletableFuture.completedFuture(null);
                     }
                     return java.util.concurrent.CompletableFuture.failedFuture(
                             new UnsupportedOperationException("boom later"));
@@ -94,5 +109,17 @@ class PluginFaultsTest {
         // Removing it runs the plugin's throwing disconnect and close: still no harm done.
         app.core().accounts().remove(account.id()).join();
         assertThat(app.core().accounts().accounts()).extracting(Account::id).doesNotContain(account.id());
+    }
+
+    @Test
+    void anEventTheCoreCannotApplyIsLoggedAndTheNextOneStillArrives() {
+        Account account = app.core().accounts().add("faulty", "", Map.of("user", "u", "mode", "garbage-then-message"))
+                .join();
+
+        app.awaitState(account, ConnectionState.CONNECTED);
+        MessageAdded added = app.events().await(MessageAdded.class,
+                e -> e.message().body().equals("after the garbage"));
+        assertThat(added.message().conversation().peer().handle()).isEqualTo("peer");
+        assertThat(app.core().accounts().status(account.id()).state()).isEqualTo(ConnectionState.CONNECTED);
     }
 }
