@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.switchboard.core.account.Account;
 import org.switchboard.core.account.AccountStatus;
+import org.switchboard.desktop.history.RetentionDialog;
 import org.switchboard.desktop.i18n.I18n;
 import org.switchboard.desktop.main.MainViewModel;
 import org.switchboard.protocol.spi.ProtocolProvider;
@@ -76,11 +77,15 @@ public final class AccountManagerView {
         reconnect.setOnAction(e -> selected().ifPresent(a -> main.core().accounts().reconnect(a.id())));
         Button remove = new Button(i18n.text("accounts.remove"));
         remove.setOnAction(e -> selected().ifPresent(a -> main.core().accounts().remove(a.id())));
-        for (Button b : new Button[] {edit, toggle, reconnect, remove}) {
+        Button keep = new Button(i18n.text("accounts.retention"));
+        keep.setId("accountRetention");
+        keep.setOnAction(e -> selected().ifPresent(a -> new RetentionDialog(main.core().history(), a, i18n,
+                dialog.getDialogPane().getScene().getWindow()).show()));
+        for (Button b : new Button[] {edit, toggle, reconnect, remove, keep}) {
             b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
 
-        HBox buttons = new HBox(6, add, edit, toggle, reconnect, remove);
+        HBox buttons = new HBox(6, add, edit, toggle, reconnect, remove, keep);
         VBox content = new VBox(8, list, buttons);
         content.setPadding(new Insets(12));
         dialog.getDialogPane().setContent(content);

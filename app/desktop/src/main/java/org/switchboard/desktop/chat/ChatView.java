@@ -8,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -20,9 +22,12 @@ import org.switchboard.protocol.model.TypingState;
 /** A conversation: a virtualized message list, the typing line and the input. */
 public final class ChatView extends BorderPane {
 
+    private static final KeyCombination OPEN_FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
     private final ChatViewModel model;
     private final ListView<StoredMessage> list;
     private final TextArea input = new TextArea();
+    private final FindBar findBar;
     private boolean focusWanted;
 
     public ChatView(ChatViewModel model, I18n i18n) {
@@ -32,9 +37,17 @@ public final class ChatView extends BorderPane {
         list = new ListView<>(model.messages());
         list.setId("messages");
         list.getStyleClass().add("messages");
-        list.setCellFactory(v -> new MessageCell(i18n));
+        findBar = new FindBar(list, i18n, this::closeFind);
+        list.setCellFactory(v -> new MessageCell(i18n, findBar.text()));
         list.setPlaceholder(new Label(i18n.text("chat.empty")));
-        model.messages().addListener((ListChangeListener<StoredMessage>) change -> scrollToEnd());
+        model.messages().addListener(this::followNewMessages);
+        model.revealed().subscribe(this::select);
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (OPEN_FIND.match(event)) {
+                event.consume();
+                openFind();
+            }
+        });
 
         Label typing = new Label();
         typing.setId("typingIndicator");
@@ -98,6 +111,42 @@ public final class ChatView extends BorderPane {
         if (model.send()) {
             input.requestFocus();
         }
+    }
+
+    /** Follows the conversation as it grows; messages loaded further up (a search's neighbours) do not move the view. */
+    private void followNewMessages(ListChangeListener.Change<? extends StoredMessage> change) {
+        boolean appended = false;
+        while (change.next()) {
+            appended |= change.wasAdded() && change.getTo() == change.getList().size();
+        }
+        if (appended) {
+            scrollToEnd();
+        }
+    }
+
+    private void select(StoredMessage message) {
+        if (message == null) {
+            return;
+        }
+        int at = model.messages().indexOf(message);
+        if (at >= 0) {
+            list.getSelectionModel().clearAndSelect(at);
+            list.scrollTo(Math.max(0, at - 2));
+        }
+    }
+
+    /** Ctrl+F (Cmd+F): find in this conversation's loaded messages. */
+    public void openFind() {
+        if (getTop() != findBar) {
+            setTop(findBar);
+        }
+        findBar.open();
+    }
+
+    private void closeFind() {
+        setTop(null);
+        findBar.clear();
+        input.requestFocus();
     }
 
     private void scrollToEnd() {

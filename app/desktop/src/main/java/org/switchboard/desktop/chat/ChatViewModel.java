@@ -1,8 +1,10 @@
 package org.switchboard.desktop.chat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,6 +16,7 @@ import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.ConversationService;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.event.CoreEvent;
+import org.switchboard.core.history.HistoryService;
 import org.switchboard.desktop.fx.FxEventBridge;
 import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.TypingState;
@@ -27,6 +30,9 @@ public final class ChatViewModel implements AutoCloseable {
     /** How many messages a tab loads when it opens. */
     static final int RECENT = 200;
 
+    /** How many older and newer messages come with a message opened from a search. */
+    static final int AROUND = 25;
+
     private final ConversationService conversations;
     private final FxEventBridge bridge;
     private final ConversationId conversation;
@@ -35,6 +41,8 @@ public final class ChatViewModel implements AutoCloseable {
     private final StringProperty input = new SimpleStringProperty("");
     private final ObjectProperty<TypingState> peerTyping = new SimpleObjectProperty<>(TypingState.IDLE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<StoredMessage> revealed = new ReadOnlyObjectWrapper<>();
+    private CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
     private AutoCloseable subscription;
 
     public ChatViewModel(ConversationService conversations, FxEventBridge bridge,
@@ -58,8 +66,28 @@ public final class ChatViewModel implements AutoCloseable {
             return;
         }
         subscription = bridge.listen(this::onEvent);
-        conversations.recent(conversation, RECENT)
+        loaded = conversations.recent(conversation, RECENT)
                 .thenAcceptAsync(this::merge, bridge.fx())
+                .exceptionallyAsync(failure -> {
+                    error.set(String.valueOf(failure.getMessage()));
+                    return null;
+                }, bridge.fx());
+    }
+
+    /**
+     * Shows the message {@code seq} with its neighbours, even when it is older than what the tab
+     * loaded. Waits for the tab's first load so that load cannot scroll the view away from it.
+     */
+    public void reveal(HistoryService history, long seq) {
+        loaded.thenCompose(ignored -> history.around(conversation, seq, AROUND, AROUND))
+                .thenAcceptAsync(neighbours -> {
+                    merge(neighbours);
+                    int at = indexOfSeq(seq);
+                    if (at >= 0) {
+                        revealed.set(null);
+                        revealed.set(messages.get(at));
+                    }
+                }, bridge.fx())
                 .exceptionallyAsync(failure -> {
                     error.set(String.valueOf(failure.getMessage()));
                     return null;
@@ -146,6 +174,11 @@ public final class ChatViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<TypingState> peerTyping() {
         return peerTyping;
+    }
+
+    /** The message last opened with {@link #reveal}; the view selects it and scrolls to it. */
+    public ReadOnlyObjectProperty<StoredMessage> revealed() {
+        return revealed.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty error() {

@@ -3,6 +3,8 @@ package org.switchboard.desktop.chat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,8 +27,13 @@ final class MessageCell extends ListCell<StoredMessage> {
     private final Region spacer = new Region();
     private final HBox row = new HBox();
 
-    MessageCell(I18n i18n) {
+    private static final PseudoClass FOUND = PseudoClass.getPseudoClass("found");
+
+    private final ObservableStringValue findText;
+
+    MessageCell(I18n i18n, ObservableStringValue findText) {
         this.i18n = i18n;
+        this.findText = findText;
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(i18n.locale())
                 .withZone(ZoneId.systemDefault());
         body.setWrapText(true);
@@ -41,6 +48,7 @@ final class MessageCell extends ListCell<StoredMessage> {
     @Override
     protected void updateItem(StoredMessage message, boolean empty) {
         super.updateItem(message, empty);
+        pseudoClassStateChanged(FOUND, !empty && message != null && MessageMatches.contains(message, findText.get()));
         if (empty || message == null) {
             setGraphic(null);
             setText(null);

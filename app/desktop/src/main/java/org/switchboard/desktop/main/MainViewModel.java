@@ -99,6 +99,13 @@ public final class MainViewModel implements AutoCloseable {
         return chat;
     }
 
+    /** Opens a conversation positioned at one of its messages (from a search), with its neighbours. */
+    public ChatViewModel openAt(ConversationId id, String title, long seq) {
+        ChatViewModel chat = openConversation(id, title);
+        chat.reveal(core.history(), seq);
+        return chat;
+    }
+
     public void closeConversation(ChatViewModel chat) {
         chats.remove(chat);
         if (selectedChat.get() == chat) {

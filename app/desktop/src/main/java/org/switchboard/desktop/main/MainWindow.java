@@ -136,7 +136,8 @@ public final class MainWindow {
                         new org.switchboard.protocol.model.ContactAddress(account.id(), handle)), handle)));
         Menu contacts = new Menu(i18n.text("menu.contacts"), null, startConversation, addContact, demo);
         contacts.setOnShowing(e -> demo.setDisable(model.core().demoRunning()));
-        MenuBar bar = new MenuBar(app, contacts);
+        Menu history = new org.switchboard.desktop.history.HistoryMenu(model, i18n, stage).menu();
+        MenuBar bar = new MenuBar(app, contacts, history);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
