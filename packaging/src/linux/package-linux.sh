@@ -13,11 +13,13 @@ jdk=$(find_java25)
 icons="$here/../icons/png"
 wm_class=org.switchboard.desktop.SwitchboardApp   # GTK glass names the window after the Application class
 
-java_options="--enable-native-access=ALL-UNNAMED,javafx.graphics"
+java_options=(--enable-native-access=ALL-UNNAMED,javafx.graphics "${switchboard_java_options[@]}")
+jpackage_java_options=()
+for option in "${java_options[@]}"; do jpackage_java_options+=(--java-options "$option"); done
 # Redo the runtime's base CDS archive with the launcher's options: CDS keeps its fast module
 # handling only when the module options match those of the dump.
 if [ "${SWITCHBOARD_CDS:-on}" != off ]; then
-  "$work/runtime/bin/java" -Xshare:dump $java_options >/dev/null
+  "$work/runtime/bin/java" -Xshare:dump "${java_options[@]}" >/dev/null
 fi
 
 image="$work/image/Switchboard"
@@ -28,7 +30,7 @@ main_jar=$(cd "$work/input" && ls app-desktop-*.jar)
   --description "Instant messenger for XMPP, IRC and the Switchboard protocol" \
   --icon "$icons/switchboard-256.png" --runtime-image "$work/runtime" \
   --input "$work/input" --main-jar "$main_jar" --main-class org.switchboard.desktop.Main \
-  --java-options "$java_options"
+  "${jpackage_java_options[@]}"
 
 # Menu entry and icons travel inside /opt/switchboard/lib (jpackage rewrites share/); postinst
 # copies them into /usr/share.
