@@ -53,12 +53,16 @@ public final class NativeServerCli {
         String keyStorePasswordEnv;
         @Option(names = "--allow-registration", description = "Let clients create accounts.")
         boolean allowRegistration;
+        @Option(names = "--scram-iterations", defaultValue = "" + NativeServer.DEFAULT_SCRAM_ITERATIONS,
+                description = "PBKDF2 iterations for new passwords (at least 4096); adduser and passwd use the "
+                        + "count the server last ran with. Default: ${DEFAULT-VALUE}.")
+        int scramIterations;
 
         @Override
         public Integer call() throws Exception {
             NativeServer.Builder builder = NativeServer.builder(data)
                     .bind(new InetSocketAddress(InetAddress.getByName(bind), port))
-                    .hostName(hostName).allowRegistration(allowRegistration);
+                    .hostName(hostName).allowRegistration(allowRegistration).scramIterations(scramIterations);
             if (keyStore != null) {
                 String password = System.getenv(keyStorePasswordEnv);
                 if (password == null) {

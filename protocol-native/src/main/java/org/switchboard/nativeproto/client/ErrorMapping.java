@@ -17,7 +17,10 @@ final class ErrorMapping {
             case AUTH_FAILED -> Reason.AUTH_FAILED;
             case LOCKED_OUT, RATE_LIMITED, TOO_MANY_CONNECTIONS -> Reason.RATE_LIMITED;
             case INVALID_INPUT, BODY_TOO_LARGE, FRAME_TOO_LARGE, BAD_FRAME, UNKNOWN_TYPE -> Reason.INVALID_INPUT;
-            case UNKNOWN_USER, REGISTRATION_CLOSED, USER_EXISTS, ALREADY_AUTHENTICATED -> Reason.REJECTED;
+            case UNKNOWN_USER, REGISTRATION_CLOSED, USER_EXISTS, ALREADY_AUTHENTICATED, UNKNOWN_MESSAGE,
+                 REPLY_TOO_LARGE -> Reason.REJECTED;
+            // The peer's offline queue is full: it may drain when they log in, so try again later.
+            case QUEUE_FULL -> Reason.RATE_LIMITED;
             case UNSUPPORTED_VERSION -> Reason.UNSUPPORTED;
             case NOT_AUTHENTICATED -> Reason.NOT_CONNECTED;
             case IDLE_TIMEOUT, SHUTTING_DOWN -> Reason.NETWORK;

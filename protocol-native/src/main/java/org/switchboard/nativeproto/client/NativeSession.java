@@ -1,7 +1,9 @@
 package org.switchboard.nativeproto.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -122,14 +124,7 @@ final class NativeSession implements ProtocolSession {
                 maxBodyBytes = connected.maxBodyBytes();
             }
             fresh.start(new Incoming(this, fresh, attempt), settings.username());
-            fresh.<Void>request(Frames.frame("roster-get"), reply -> {
-                view.replaceRoster(this, reply);
-                fresh.<Void>request(NativePresence.frame(view.own()), ok -> {
-                    loggedIn(attempt);
-                    return null;
-                }).exceptionally(e -> failed(attempt, ProtocolException.from(e)));
-                return null;
-            }).exceptionally(e -> failed(attempt, ProtocolException.from(e)));
+            fetchRoster(fresh, attempt, null, new java.util.ArrayList<>());
         } catch (ProtocolException e) {
             failed(attempt, e);
         } catch (RuntimeException e) {
@@ -178,6 +173,31 @@ final class NativeSession implements ProtocolSession {
     /** The link of {@code attempt} broke on its own (network, server shutdown, keepalive). */
     void broken(long attempt, ProtocolException cause) {
         failed(attempt, cause);
+    }
+
+    /**
+     * Reads the contact list page by page (a large list does not fit one frame: PROTOCOL.md §7),
+     * then announces presence and counts as logged in.
+     */
+    private void fetchRoster(ClientLink fresh, long attempt, String after, List<JsonNode> contacts) {
+        ObjectNode ask = Frames.frame("roster-get");
+        if (after != null) {
+            ask.put("after", after);
+        }
+        fresh.<Void>request(ask, reply -> {
+            reply.path("contacts").forEach(contacts::add);
+            String next = Frames.text(reply, "next", null);
+            if (next != null && !next.isBlank() && !next.equals(after)) {
+                fetchRoster(fresh, attempt, next, contacts);
+                return null;
+            }
+            view.replaceRoster(this, contacts);
+            fresh.<Void>request(NativePresence.frame(view.own()), ok -> {
+                loggedIn(attempt);
+                return null;
+            }).exceptionally(e -> failed(attempt, ProtocolException.from(e)));
+            return null;
+        }).exceptionally(e -> failed(attempt, ProtocolException.from(e)));
     }
 
     /** Sends a frame that needs no answer; failing only means the connection is going away. */

@@ -22,9 +22,9 @@ final class SessionView {
     private final Map<String, RosterEntry> roster = new ConcurrentSkipListMap<>();
     private final Map<String, PresenceStatus> presences = new ConcurrentHashMap<>();
     private volatile PresenceStatus own = PresenceStatus.ONLINE;
-    void replaceRoster(NativeSession session, ObjectNode reply) {
+    void replaceRoster(NativeSession session, List<JsonNode> contacts) {
         roster.clear();
-        for (JsonNode contact : reply.path("contacts")) {
+        for (JsonNode contact : contacts) {
             RosterEntry entry = entry(session, contact);
             roster.put(entry.address().handle(), entry);
         }

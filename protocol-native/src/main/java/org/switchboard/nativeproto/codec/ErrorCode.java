@@ -25,6 +25,9 @@ public enum ErrorCode {
     TOO_MANY_CONNECTIONS,
     IDLE_TIMEOUT,
     SHUTTING_DOWN,
+    QUEUE_FULL,
+    UNKNOWN_MESSAGE,
+    REPLY_TOO_LARGE,
     INTERNAL_ERROR;
 
     public String wire() {

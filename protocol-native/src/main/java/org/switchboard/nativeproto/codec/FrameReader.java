@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  * must be one object with a string {@code type}. Not thread-safe: one reader per stream.
  */
 public final class FrameReader {
+
+    /** Bytes of a body read (and allocated) at a time. */
+    static final int CHUNK = 16 * 1024;
 
     private final DataInputStream in;
     private final int maxFrameBytes;
@@ -43,9 +47,32 @@ public final class FrameReader {
             throw new FrameException(ErrorCode.FRAME_TOO_LARGE,
                     "frame of " + length + " bytes is over the limit of " + maxFrameBytes, true, null);
         }
-        byte[] body = new byte[(int) length];
-        in.readFully(body);
-        return parse(body);
+        return parse(body((int) length));
+    }
+
+    /**
+     * Reads the body a chunk at a time, so that memory grows with the bytes that actually came,
+     * not with the length a peer announced: a peer that announces the maximum and then trickles
+     * (or sends nothing) holds no more than a chunk.
+     */
+    private byte[] body(int length) throws IOException {
+        if (length <= CHUNK) {
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return body;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(CHUNK);
+        byte[] chunk = new byte[CHUNK];
+        int left = length;
+        while (left > 0) {
+            int n = in.read(chunk, 0, Math.min(CHUNK, left));
+            if (n < 0) {
+                throw new EOFException("stream ended " + left + " bytes before the end of a frame");
+            }
+            body.write(chunk, 0, n);
+            left -= n;
+        }
+        return body.toByteArray();
     }
 
     private static ObjectNode parse(byte[] body) throws FrameException {

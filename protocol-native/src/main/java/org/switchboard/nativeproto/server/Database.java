@@ -64,6 +64,32 @@ final class Database implements AutoCloseable {
               server_id TEXT,
               at TEXT NOT NULL);
             CREATE INDEX queued_receipts_by_recipient ON queued_receipts(recipient, seq);
+            """,
+            // 2: what the offline caps and the expiry need (size, time queued), the log of sent
+            // messages that receipts are checked against, and server settings (the decoy secret).
+            """
+            ALTER TABLE queued_messages ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE queued_messages ADD COLUMN queued_ms INTEGER NOT NULL DEFAULT 0;
+            UPDATE queued_messages SET bytes = length(CAST(body AS BLOB)) + length(CAST(client_id AS BLOB)),
+              queued_ms = CAST(strftime('%s','now') AS INTEGER) * 1000;
+            CREATE INDEX queued_messages_by_pair ON queued_messages(recipient, sender);
+            ALTER TABLE queued_receipts ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE queued_receipts ADD COLUMN queued_ms INTEGER NOT NULL DEFAULT 0;
+            UPDATE queued_receipts SET bytes = 64 + length(CAST(client_id AS BLOB)),
+              queued_ms = CAST(strftime('%s','now') AS INTEGER) * 1000;
+            CREATE INDEX queued_receipts_by_pair ON queued_receipts(recipient, sender);
+            CREATE TABLE message_log (
+              server_id TEXT PRIMARY KEY,
+              client_id TEXT NOT NULL,
+              sender TEXT NOT NULL,
+              recipient TEXT NOT NULL,
+              sent_ms INTEGER NOT NULL);
+            CREATE INDEX message_log_by_pair ON message_log(sender, recipient, client_id);
+            INSERT INTO message_log(server_id, client_id, sender, recipient, sent_ms)
+              SELECT server_id, client_id, sender, recipient, queued_ms FROM queued_messages;
+            CREATE TABLE settings (
+              name TEXT PRIMARY KEY,
+              value BLOB NOT NULL);
             """);
 
     private final Connection connection;
@@ -74,6 +100,9 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path file) throws IOException {
+        // Created owner-only before SQLite opens it: it holds every user's SCRAM keys, and SQLite
+        // gives its -wal and -shm files the database file's permissions.
+        PrivateFiles.file(file);
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {

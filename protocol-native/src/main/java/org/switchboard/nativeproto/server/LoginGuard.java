@@ -12,6 +12,10 @@ import java.util.Optional;
 /**
  * Counts failed logins per account and per IP address, and locks either for a while once it has
  * too many within the window. A success clears the account's count, not the address's.
+ *
+ * <p>An exchange in progress counts too: a new {@code auth} is refused while the failures plus
+ * the exchanges still open reach the limit. Otherwise a client could open many exchanges before
+ * the first fails and have every proof checked, however many the limit allows.
  */
 final class LoginGuard {
 
@@ -19,6 +23,7 @@ final class LoginGuard {
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
     private final Map<String, Instant> lockedUntil = new HashMap<>();
+    private final Map<String, Integer> inProgress = new HashMap<>();
     /** Past this many tracked names and addresses, expired entries are dropped (guessing many names costs memory). */
     private static final int MAX_TRACKED = 10_000;
 
@@ -37,6 +42,29 @@ final class LoginGuard {
         return Optional.of(Duration.between(now, until));
     }
 
+    /**
+     * Opens an exchange unless the account or the address has as many failures and open
+     * exchanges as it may; each one opened must be {@linkplain #end ended} once.
+     */
+    synchronized boolean begin(String user, String address) {
+        if (used(userKey(user)) >= limits.maxFailedLoginsPerUser()
+                || used(addressKey(address)) >= limits.maxFailedLoginsPerAddress()) {
+            return false;
+        }
+        inProgress.merge(userKey(user), 1, Integer::sum);
+        inProgress.merge(addressKey(address), 1, Integer::sum);
+        return true;
+    }
+
+    /** Closes an exchange opened by {@link #begin}, counting it as failed or not. */
+    synchronized void end(String user, String address, boolean failed) {
+        inProgress.computeIfPresent(userKey(user), (k, n) -> n <= 1 ? null : n - 1);
+        inProgress.computeIfPresent(addressKey(address), (k, n) -> n <= 1 ? null : n - 1);
+        if (failed) {
+            failed(user, address);
+        }
+    }
+
     synchronized void failed(String user, String address) {
         if (failures.size() + lockedUntil.size() > MAX_TRACKED) {
             forgetExpired();
@@ -47,6 +75,19 @@ final class LoginGuard {
 
     synchronized void succeeded(String user) {
         failures.remove(userKey(user));
+    }
+
+    /** Failures still in the window plus exchanges in progress. */
+    private int used(String key) {
+        Instant horizon = clock.instant().minus(limits.failureWindow());
+        Deque<Instant> times = failures.get(key);
+        int failed = 0;
+        if (times != null) {
+            for (Instant t : times) {
+                failed += t.isBefore(horizon) ? 0 : 1;
+            }
+        }
+        return failed + inProgress.getOrDefault(key, 0);
     }
 
     private void count(String key, int max) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,12 +25,15 @@ final class LoginHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
     static final String SERVER_NAME = "switchboard-native/0.1";
 
-    private final ServerContext context;
-    private final byte[] decoySecret = new byte[32];
+    /** Salt length of every account and of the decoys, so that neither gives the other away. */
+    static final int SALT_BYTES = 16;
 
-    LoginHandler(ServerContext context) {
+    private final ServerContext context;
+    private final byte[] decoySecret;
+
+    LoginHandler(ServerContext context, byte[] decoySecret) {
         this.context = context;
-        new SecureRandom().nextBytes(decoySecret);
+        this.decoySecret = decoySecret.clone();
     }
 
     void handle(ClientConnection connection, String type, ObjectNode frame) throws FrameException, SQLException {
@@ -79,7 +81,8 @@ final class LoginHandler {
             features.add(f);
         }
         reply.putObject("limits").put("maxFrameBytes", context.limits.maxFrameBytes())
-                .put("maxBodyBytes", context.limits.maxBodyBytes());
+                .put("maxBodyBytes", context.limits.maxBodyBytes())
+                .put("scramIterations", context.scramIterations);
         connection.send(reply);
     }
 
@@ -98,41 +101,59 @@ final class LoginHandler {
         if (locked.isPresent()) {
             throw lockedOut(id, locked.get());
         }
+        // A new auth replaces this connection's open exchange: end that one before counting this one.
+        connection.loginAttempt(null);
+        if (!context.guard.begin(user, connection.remoteAddress())) {
+            throw new FrameException(ErrorCode.LOCKED_OUT, "too many failed or unfinished logins for this account "
+                    + "or address; finish or close the others, or try again later", false, id);
+        }
         ScramServer scram = new ScramServer();
         String challenge = scram.serverFirst(new ScramServer.ClientFirst(user, first.clientNonce(), first.bare()),
                 this::lookup, this::decoy);
-        connection.scram(scram);
+        connection.loginAttempt(new ClientConnection.LoginAttempt(scram, user));
         connection.send(Frames.request("auth-challenge", id).put("data", challenge));
     }
 
     private void authFinish(ClientConnection connection, ObjectNode frame, String id)
             throws FrameException, SQLException {
-        ScramServer scram = connection.scram();
-        if (scram == null) {
+        ClientConnection.LoginAttempt attempt = connection.takeLoginAttempt();
+        if (attempt == null) {
             throw new FrameException(ErrorCode.INVALID_INPUT, "auth-response without auth", false, id);
         }
-        connection.scram(null);
-        String user = scram.user();
-        String data = Frames.text(frame, "data");
+        String user = attempt.user();
+        String address = connection.remoteAddress();
+        // Checked again: the account or the address may have been locked since this exchange began.
+        Optional<Duration> locked = context.guard.lockedFor(user, address);
+        if (locked.isPresent()) {
+            context.guard.end(user, address, false);
+            throw lockedOut(id, locked.get());
+        }
         String serverFinal;
         try {
-            serverFinal = scram.serverFinal(data);
-        } catch (ScramException e) {
-            context.guard.failed(user, connection.remoteAddress());
-            LOG.info("Failed login for {} from {}", user, connection.remoteAddress());
+            serverFinal = attempt.scram().serverFinal(Frames.text(frame, "data"));
+        } catch (ScramException | FrameException e) {
+            context.guard.end(user, address, true);
+            LOG.info("Failed login for {} from {}", user, address);
             throw new FrameException(ErrorCode.AUTH_FAILED, "wrong user name or password", false, id);
         }
+        context.guard.end(user, address, false);
         context.guard.succeeded(user);
-        if (!context.sessions.add(user, connection)) {
-            connection.send(Frames.error(id, ErrorCode.TOO_MANY_CONNECTIONS, "this account has "
-                    + context.limits.maxConnectionsPerUser() + " connections already"));
-            connection.close();
-            return;
-        }
         try {
+            // The user is set before the connection is registered, so that a close in between
+            // (which unregisters by user) cannot leave it in the registry for good.
             connection.loggedIn(user);
         } catch (IOException e) {
             connection.close();
+            return;
+        }
+        if (!context.sessions.add(user, connection)) {
+            connection.notLoggedIn();
+            connection.finish(Frames.error(id, ErrorCode.TOO_MANY_CONNECTIONS, "this account has "
+                    + context.limits.maxConnectionsPerUser() + " connections already"));
+            return;
+        }
+        if (connection.isClosed()) {
+            context.sessions.remove(user, connection);
             return;
         }
         LOG.info("{} logged in from {}", user, connection.remoteAddress());
@@ -144,14 +165,21 @@ final class LoginHandler {
         if (!context.allowRegistration) {
             throw new FrameException(ErrorCode.REGISTRATION_CLOSED, "this server does not take registrations", false, id);
         }
+        if (!context.registrations.tryTake(connection.remoteAddress())) {
+            throw new FrameException(ErrorCode.RATE_LIMITED, "too many registrations from this address; at most "
+                    + context.limits.registrationsPerHour() + " an hour", false, id);
+        }
         String user = UserStore.normalize(Frames.text(frame, "user")).orElseThrow(() -> new FrameException(
                 ErrorCode.INVALID_INPUT, "user names are 1–64 of a-z, 0-9, '.', '_', '-'", false, id));
         JsonNode iterations = frame.get("iterations");
-        if (iterations == null || !iterations.isInt() || iterations.asInt() < Scram.MIN_ITERATIONS) {
-            throw new FrameException(ErrorCode.INVALID_INPUT, "iterations must be at least " + Scram.MIN_ITERATIONS,
-                    false, id);
+        // Every account answers a login with the server's count and a 16-byte salt, as a decoy does;
+        // an account with its own count or salt length would tell that the name exists.
+        if (iterations == null || !iterations.isInt() || iterations.asInt() != context.scramIterations) {
+            throw new FrameException(ErrorCode.INVALID_INPUT, "iterations must be " + context.scramIterations
+                    + " (limits.scramIterations in hello)", false, id);
         }
-        ScramCredentials credentials = new ScramCredentials(bytes(frame, "salt", 8, 64, id), iterations.asInt(),
+        ScramCredentials credentials = new ScramCredentials(bytes(frame, "salt", SALT_BYTES, SALT_BYTES, id),
+                iterations.asInt(),
                 bytes(frame, "storedKey", 32, 32, id), bytes(frame, "serverKey", 32, 32, id));
         if (!context.users.create(user, credentials)) {
             throw new FrameException(ErrorCode.USER_EXISTS, "the name " + user + " is taken", false, id);
@@ -184,9 +212,8 @@ final class LoginHandler {
 
     /** Stable fake credentials, so an unknown name gets the same salt every time, as a real one does. */
     private ScramCredentials decoy(String user) {
-        byte[] seed = org.switchboard.nativeproto.auth.Scram.credentials(user,
-                Arrays.copyOf(decoySecret, 16), 1).storedKey();
-        return new ScramCredentials(Arrays.copyOf(seed, 16), context.scramIterations, new byte[32], new byte[32]);
+        byte[] seed = Scram.credentials(user, Arrays.copyOf(decoySecret, 16), 1).storedKey();
+        return new ScramCredentials(Arrays.copyOf(seed, SALT_BYTES), context.scramIterations, new byte[32], new byte[32]);
     }
 
     static FrameException lockedOut(String id, Duration left) {

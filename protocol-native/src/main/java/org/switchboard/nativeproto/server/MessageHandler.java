@@ -19,6 +19,8 @@ import org.switchboard.nativeproto.codec.Frames;
 final class MessageHandler {
 
     private static final int MAX_CLIENT_ID = 128;
+    /** Queued items read from the database at a time when a connection catches up. */
+    static final int CATCH_UP_PAGE = 100;
 
     private final ServerContext context;
 
@@ -37,6 +39,10 @@ final class MessageHandler {
     private void message(ClientConnection connection, ObjectNode frame) throws FrameException, SQLException {
         String id = Frames.id(frame);
         String to = recipient(frame, id);
+        if (to.equals(connection.user())) {
+            // Its own copy gets no delivered receipt, so it would be pushed again at every login.
+            throw new FrameException(ErrorCode.INVALID_INPUT, "you cannot send a message to yourself", false, id);
+        }
         String clientId = clientId(frame, id);
         String body = Frames.text(frame, "body");
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
@@ -44,9 +50,12 @@ final class MessageHandler {
             throw new FrameException(ErrorCode.BODY_TOO_LARGE, "body of " + bytes + " bytes is over the limit of "
                     + context.limits.maxBodyBytes(), false, id);
         }
-        QueueStore.QueuedMessage queued = new QueueStore.QueuedMessage(UUID.randomUUID().toString(),
+        QueueStore.QueuedMessage queued = new QueueStore.QueuedMessage(0, UUID.randomUUID().toString(),
                 connection.user(), to, clientId, body, Instant.now().toString());
-        context.queue.addMessage(queued);
+        Optional<String> full = context.queue.addMessage(queued);
+        if (full.isPresent()) {
+            throw new ServerRefusal(ServerRefusal.QUEUE_FULL, full.get(), id);
+        }
         connection.send(Frames.ok(id).put("serverId", queued.serverId()).put("timestamp", queued.sentAt()));
         ObjectNode out = toFrame(queued);
         ServerContext.pushTo(context.sessions.available(to), out);
@@ -67,6 +76,12 @@ final class MessageHandler {
         if (kind.equals("delivered") && serverId != null) {
             context.queue.acknowledge(connection.user(), serverId);
         }
+        // Only a receipt for a message that really went from its target to its author is passed
+        // on: anything else would let anyone tell anyone that anything was read.
+        if (!context.queue.wasSent(to, connection.user(), clientId, serverId)) {
+            throw new ServerRefusal(ServerRefusal.UNKNOWN_MESSAGE, to + " sent you no message " + clientId
+                    + (serverId == null ? "" : " (" + serverId + ")") + " lately", id);
+        }
         QueueStore.QueuedReceipt receipt = new QueueStore.QueuedReceipt(0, to, connection.user(), kind, clientId,
                 serverId, Instant.now().toString());
         boolean handed = false;
@@ -74,7 +89,10 @@ final class MessageHandler {
             handed |= target.send(toFrame(receipt));
         }
         if (!handed) {
-            context.queue.addReceipt(receipt);
+            Optional<String> full = context.queue.addReceipt(receipt);
+            if (full.isPresent()) {
+                throw new ServerRefusal(ServerRefusal.QUEUE_FULL, full.get(), id);
+            }
         }
         if (id != null) {
             connection.send(Frames.ok(id));
@@ -98,14 +116,31 @@ final class MessageHandler {
 
     /** Everything queued for a connection that just became available. */
     void sendQueued(ClientConnection connection) throws SQLException {
-        for (QueueStore.QueuedMessage m : context.queue.messagesFor(connection.user())) {
-            connection.send(toFrame(m));
-        }
-        for (QueueStore.QueuedReceipt r : context.queue.receiptsFor(connection.user())) {
-            if (connection.send(toFrame(r))) {
-                context.queue.removeReceipt(r.seq());
+        // Page by page: a long queue is never all in memory, and each send on this connection's own
+        // thread waits for its outbox to have room, so a slow client slows the catch-up down.
+        long after = 0;
+        List<QueueStore.QueuedMessage> messages;
+        do {
+            messages = context.queue.messagesFor(connection.user(), after, CATCH_UP_PAGE);
+            for (QueueStore.QueuedMessage m : messages) {
+                if (!connection.send(toFrame(m))) {
+                    return;
+                }
+                after = m.seq();
             }
-        }
+        } while (messages.size() == CATCH_UP_PAGE);
+        after = 0;
+        List<QueueStore.QueuedReceipt> receipts;
+        do {
+            receipts = context.queue.receiptsFor(connection.user(), after, CATCH_UP_PAGE);
+            for (QueueStore.QueuedReceipt r : receipts) {
+                if (!connection.send(toFrame(r))) {
+                    return;
+                }
+                context.queue.removeReceipt(r.seq());
+                after = r.seq();
+            }
+        } while (receipts.size() == CATCH_UP_PAGE);
     }
 
     private String recipient(ObjectNode frame, String id) throws FrameException, SQLException {

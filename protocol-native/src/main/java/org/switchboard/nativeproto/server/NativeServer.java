@@ -3,17 +3,22 @@ package org.switchboard.nativeproto.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.SSLServerSocket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSocket;
 import org.switchboard.nativeproto.auth.Scram;
 import org.switchboard.nativeproto.codec.ErrorCode;
@@ -36,30 +41,48 @@ public final class NativeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeServer.class);
     static final String DATABASE_FILE = "switchboard-native.db";
+    /**
+     * PBKDF2 iterations for passwords the server sets, unless the builder says otherwise: what a
+     * stolen database costs to attack. An embedded server whose passwords are long random strings
+     * may use {@link Scram#MIN_ITERATIONS}.
+     */
+    public static final int DEFAULT_SCRAM_ITERATIONS = 100_000;
+    /** How long shutting down waits for clients to take their last frame before cutting them. */
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(2);
 
     private final Path dataDirectory;
     private final Database database;
     private final ServerContext context;
     private final ServerCertificate certificate;
-    private final SSLServerSocket serverSocket;
+    private final ServerSocket serverSocket;
+    private final ConnectionGate gate;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     private NativeServer(Builder b) throws IOException {
         this.dataDirectory = b.dataDirectory;
-        Files.createDirectories(dataDirectory);
+        PrivateFiles.directory(dataDirectory);
+        this.gate = new ConnectionGate(b.limits.maxConnections(), b.limits.maxConnectionsPerAddress());
         this.certificate = b.keyStore != null
                 ? ServerCertificate.fromKeyStore(b.keyStore, b.keyStorePassword)
                 : ServerCertificate.selfSigned(dataDirectory, b.hostName);
         this.database = Database.open(dataDirectory.resolve(DATABASE_FILE));
         try {
-            this.context = new ServerContext(b.limits, b.scramIterations, b.allowRegistration, database);
-            this.serverSocket = (SSLServerSocket) certificate.context().getServerSocketFactory().createServerSocket();
-            serverSocket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            this.context = new ServerContext(b.limits, b.scramIterations, b.allowRegistration, database, connections);
+        } catch (SQLException e) {
+            database.close();
+            throw UserStore.io(e);
+        }
+        try {
+            // Plain TCP, with TLS layered on each accepted socket: closing the TCP socket is what
+            // frees a thread blocked writing to a client that does not read (closing the TLS
+            // socket would wait for that very write).
+            this.serverSocket = new ServerSocket();
             serverSocket.setReuseAddress(true);
             serverSocket.bind(b.address, 128);
         } catch (IOException | RuntimeException e) {
+            context.close();
             database.close();
             throw e;
         }
@@ -80,7 +103,7 @@ public final class NativeServer implements AutoCloseable {
         private Path keyStore;
         private char[] keyStorePassword;
         private ServerLimits limits = ServerLimits.DEFAULTS;
-        private int scramIterations = Scram.MIN_ITERATIONS;
+        private int scramIterations = DEFAULT_SCRAM_ITERATIONS;
         private boolean allowRegistration;
 
         private Builder(Path dataDirectory) {
@@ -116,7 +139,10 @@ public final class NativeServer implements AutoCloseable {
             return this;
         }
 
-        /** PBKDF2 iterations for passwords set by the server; at least 4096 (RFC 7677). */
+        /**
+         * PBKDF2 iterations for passwords set by the server and for registrations; at least 4096
+         * (RFC 7677). Default {@value NativeServer#DEFAULT_SCRAM_ITERATIONS}.
+         */
         public Builder scramIterations(int iterations) {
             if (iterations < Scram.MIN_ITERATIONS) {
                 throw new IllegalArgumentException("at least " + Scram.MIN_ITERATIONS + " iterations");
@@ -140,12 +166,28 @@ public final class NativeServer implements AutoCloseable {
     private void acceptLoop() {
         while (!closing) {
             try {
-                SSLSocket socket = (SSLSocket) serverSocket.accept();
-                ClientConnection[] holder = new ClientConnection[1];
-                ClientConnection connection = new ClientConnection(context, socket, () -> connections.remove(holder[0]));
-                holder[0] = connection;
+                Socket tcp = serverSocket.accept();
+                String address = tcp.getInetAddress().getHostAddress();
+                if (!gate.tryEnter(address)) {
+                    // Refused before TLS: a handshake is what a flood would make the server pay for.
+                    LOG.debug("Refused a connection from {}: too many connections", address);
+                    tcp.close();
+                    continue;
+                }
+                ClientConnection connection;
+                try {
+                    connection = new ClientConnection(context, tcp, tls(tcp));
+                } catch (IOException | RuntimeException e) {
+                    gate.leave(address);
+                    tcp.close();
+                    throw e;
+                }
                 connections.add(connection);
-                threads.execute(connection);
+                connection.ended().whenComplete((v, e) -> {
+                    connections.remove(connection);
+                    gate.leave(address);
+                });
+                connection.start(threads);
             } catch (SocketException e) {
                 if (!closing) {
                     LOG.error("The server socket failed; no more connections are accepted", e);
@@ -155,6 +197,24 @@ public final class NativeServer implements AutoCloseable {
                 LOG.warn("Could not accept a connection: {}", e.getMessage());
             }
         }
+    }
+
+    private SSLSocket tls(Socket tcp) throws IOException {
+        SSLSocket socket = (SSLSocket) certificate.context().getSocketFactory()
+                .createSocket(tcp, tcp.getInetAddress().getHostAddress(), tcp.getPort(), true);
+        socket.setUseClientMode(false);
+        socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return socket;
+    }
+
+    /** Open connections, logged in or not (for tests and monitoring). */
+    int openConnections() {
+        return connections.size();
+    }
+
+    /** The logged-in connections of a user (for tests). */
+    int sessionsOf(String user) {
+        return context.sessions.all(user).size();
     }
 
     public InetSocketAddress address() {
@@ -234,26 +294,42 @@ public final class NativeServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Closing the server socket: {}", e.getMessage());
         }
-        for (ClientConnection connection : connections) {
-            connection.send(Frames.error(null, ErrorCode.SHUTTING_DOWN, "the server is shutting down"));
-            connection.close();
+        List<ClientConnection> open = List.copyOf(connections);
+        for (ClientConnection connection : open) {
+            connection.finish(Frames.error(null, ErrorCode.SHUTTING_DOWN, "the server is shutting down"));
+        }
+        try {
+            CompletableFuture.allOf(open.stream().map(ClientConnection::ended).toArray(CompletableFuture[]::new))
+                    .get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.info("Some clients did not take the shutdown notice within {} s; cutting them", SHUTDOWN_GRACE.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Cut whatever is left, so that no reader or writer can outlive the database.
+        for (ClientConnection connection : List.copyOf(connections)) {
+            connection.cut("the server is stopping");
         }
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("Some connections did not end within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        context.close();
         database.close();
         LOG.info("Native server on port {} stopped", serverSocket.getLocalPort());
     }
 
-    /** Adds or changes a user in a data folder without starting a server (the CLI's adduser/passwd). */
+    /**
+     * Adds or changes a user in a data folder without starting a server (the CLI's adduser/passwd),
+     * with the iteration count the server last ran with there (or the default).
+     */
     public static boolean setPassword(Path dataDirectory, String user, String password, boolean create)
             throws IOException {
-        Files.createDirectories(dataDirectory);
+        PrivateFiles.directory(dataDirectory);
         try (Database db = Database.open(dataDirectory.resolve(DATABASE_FILE))) {
             UserStore users = new UserStore(db);
             String name = UserStore.requireValid(user);
@@ -261,7 +337,9 @@ public final class NativeServer implements AutoCloseable {
             if (create == exists) {
                 return false;
             }
-            users.upsert(name, Scram.credentials(password, Scram.MIN_ITERATIONS));
+            // The count the server last ran with, so that this account looks like every other one.
+            int iterations = new SettingsStore(db).scramIterations().orElse(DEFAULT_SCRAM_ITERATIONS);
+            users.upsert(name, Scram.credentials(password, iterations));
             return true;
         } catch (SQLException e) {
             throw UserStore.io(e);

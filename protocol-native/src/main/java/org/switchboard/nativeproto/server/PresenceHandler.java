@@ -2,6 +2,7 @@ package org.switchboard.nativeproto.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.switchboard.nativeproto.codec.ErrorCode;
 import org.switchboard.nativeproto.codec.FrameException;
 import org.switchboard.nativeproto.codec.Frames;
@@ -20,9 +21,17 @@ final class PresenceHandler {
     private static final int MAX_STATUS = 1024;
 
     private final ServerContext context;
+    /**
+     * One lock per user (striped): computing a user's best presence and pushing it happen under
+     * it, so that of two changes at once the last push is always computed after both.
+     */
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     PresenceHandler(ServerContext context) {
         this.context = context;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
     void handle(ClientConnection connection, ObjectNode frame) throws FrameException, SQLException {
@@ -47,6 +56,8 @@ final class PresenceHandler {
 
     /** Sends the user's current (best) presence to every available connection of each subscriber. */
     void broadcast(String user) {
+        ReentrantLock lock = stripes[Math.floorMod(user.hashCode(), stripes.length)];
+        lock.lock();
         try {
             ObjectNode frame = context.sessions.presence(user).orElse(PresenceState.OFFLINE).toFrame(user);
             for (String subscriber : context.contacts.subscribersOf(user)) {
@@ -54,6 +65,8 @@ final class PresenceHandler {
             }
         } catch (SQLException e) {
             LOG.error("Cannot read the subscribers of {}", user, e);
+        } finally {
+            lock.unlock();
         }
     }
 

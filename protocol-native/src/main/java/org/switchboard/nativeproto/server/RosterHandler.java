@@ -22,6 +22,10 @@ final class RosterHandler {
 
     private static final int MAX_NAME = 256;
     private static final int MAX_GROUPS = 32;
+    /** A subscription request's text, like a status text: it is stored until answered. */
+    static final int MAX_REQUEST_TEXT = 1024;
+    /** Room a roster-get answer keeps below the frame limit for its own fields. */
+    private static final int PAGE_HEADROOM = 512;
 
     private final ServerContext context;
 
@@ -33,12 +37,7 @@ final class RosterHandler {
         String id = Frames.id(frame);
         String owner = connection.user();
         switch (type) {
-            case "roster-get" -> {
-                ObjectNode reply = Frames.ok(id);
-                ArrayNode list = reply.putArray("contacts");
-                context.contacts.listOf(owner).forEach(row -> list.add(row.toJson()));
-                connection.send(reply);
-            }
+            case "roster-get" -> connection.send(rosterPage(owner, Frames.text(frame, "after", ""), id));
             case "contact-add" -> add(connection, owner, peer(frame, owner, id), frame, id);
             case "contact-remove" -> {
                 remove(owner, peer(frame, owner, id));
@@ -71,6 +70,10 @@ final class RosterHandler {
         }
         List<String> groups = groups(frame, id);
         String text = Frames.text(frame, "text", "");
+        if (text.length() > MAX_REQUEST_TEXT) {
+            throw new FrameException(ErrorCode.INVALID_INPUT, "\"text\" is over " + MAX_REQUEST_TEXT + " characters",
+                    false, id);
+        }
         String displayName = name;
         ContactRow saved = context.database().transact(c -> {
             ContactRow row = context.contacts.findOrEmpty(c, owner, peer).withNameAndGroups(displayName, groups);
@@ -86,6 +89,33 @@ final class RosterHandler {
         if (!saved.to()) {
             ServerContext.pushTo(context.sessions.available(peer), subscribeRequest(owner, text));
         }
+    }
+
+    /**
+     * The contacts after {@code after} (in name order) that fit in one frame; {@code next} names
+     * the last one when more follow, for the client to ask again with {@code after}.
+     */
+    private ObjectNode rosterPage(String owner, String after, String id) throws SQLException {
+        ObjectNode reply = Frames.ok(id);
+        ArrayNode list = reply.putArray("contacts");
+        long budget = context.limits.maxFrameBytes() - PAGE_HEADROOM;
+        long used = 0;
+        String last = null;
+        for (ContactRow row : context.contacts.listOf(owner)) {
+            if (row.peer().compareTo(after) <= 0) {
+                continue;
+            }
+            ObjectNode json = row.toJson();
+            long size = json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (used + size > budget && last != null) {
+                reply.put("next", last);
+                break;
+            }
+            list.add(json);
+            used += size;
+            last = row.peer();
+        }
+        return reply;
     }
 
     private static List<String> groups(ObjectNode frame, String id) throws FrameException {

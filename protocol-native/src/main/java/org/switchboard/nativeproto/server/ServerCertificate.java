@@ -2,12 +2,10 @@ package org.switchboard.nativeproto.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -72,12 +70,13 @@ record ServerCertificate(SSLContext context, X509Certificate certificate) {
         try {
             char[] password = randomPassword();
             KeyStore store = generate(hostName, password);
-            writeOwnerOnly(passwordFile, new String(password).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Files.deleteIfExists(passwordFile);
+            PrivateFiles.write(passwordFile, new String(password).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Path temporary = dataDirectory.resolve(KEYSTORE_FILE + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                store.store(out, password);
-            }
-            restrict(temporary);
+            java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+            store.store(encoded, password);
+            Files.deleteIfExists(temporary);
+            PrivateFiles.write(temporary, encoded.toByteArray());
             Files.move(temporary, storeFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             ServerCertificate result = of(store, password);
             LOG.info("Made a self-signed server certificate for {}, SHA-256 {}", hostName,
@@ -152,18 +151,5 @@ record ServerCertificate(SSLContext context, X509Certificate certificate) {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
-    }
-
-    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        Files.write(file, content);
-        restrict(file);
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the folder's own permissions protect it.
-        }
     }
 }

@@ -26,10 +26,18 @@ public final class RawClient implements AutoCloseable {
     private final FrameWriter writer;
 
     public RawClient(NativeServer server) throws Exception {
+        this(server, null);
+    }
+
+    /** Connects from {@code localAddress} (another loopback address, to look like another host). */
+    public RawClient(NativeServer server, String localAddress) throws Exception {
         AccountConfig pin = new AccountConfig(AccountId.random(), "native",
                 Map.of(AccountConfig.PINNED_CERTIFICATES, server.certificateSha256()), Map.of());
-        socket = (SSLSocket) ClientTls.forAccount(pin).context().getSocketFactory()
-                .createSocket("127.0.0.1", server.port());
+        javax.net.SocketFactory factory = ClientTls.forAccount(pin).context().getSocketFactory();
+        socket = (SSLSocket) (localAddress == null
+                ? factory.createSocket("127.0.0.1", server.port())
+                : factory.createSocket(java.net.InetAddress.getByName("127.0.0.1"), server.port(),
+                        java.net.InetAddress.getByName(localAddress), 0));
         socket.setSoTimeout((int) TestServers.TIMEOUT.toMillis());
         socket.startHandshake();
         reader = new FrameReader(socket.getInputStream(), 16 * 1024 * 1024);
@@ -68,6 +76,20 @@ public final class RawClient implements AutoCloseable {
             if (id.equals(Frames.id(reply))) {
                 return reply;
             }
+        }
+    }
+
+    /** Reads frames until a pong for a ping sent now: everything queued for this client before it. */
+    public java.util.List<ObjectNode> drain() throws Exception {
+        String id = "drain-" + System.nanoTime();
+        send(Frames.request("ping", id));
+        java.util.List<ObjectNode> frames = new java.util.ArrayList<>();
+        while (true) {
+            ObjectNode frame = read();
+            if (id.equals(Frames.id(frame))) {
+                return frames;
+            }
+            frames.add(frame);
         }
     }
 

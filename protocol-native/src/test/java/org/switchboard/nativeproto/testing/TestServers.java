@@ -29,7 +29,9 @@ public final class TestServers {
     }
 
     public static NativeServer start(Path data, ServerLimits limits) throws IOException {
-        return NativeServer.builder(data).bind(new InetSocketAddress("127.0.0.1", 0)).limits(limits).start();
+        // Test passwords are not worth the default's 100,000 PBKDF2 iterations.
+        return NativeServer.builder(data).bind(new InetSocketAddress("127.0.0.1", 0)).limits(limits)
+                .scramIterations(org.switchboard.nativeproto.auth.Scram.MIN_ITERATIONS).start();
     }
 
     /** An account for a user of {@code server}, trusting its certificate by pinning it. */
