@@ -7,47 +7,31 @@ import static org.switchboard.desktop.ui.FxWait.until;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.contact.Person;
-import org.switchboard.desktop.SwitchboardApp;
 import org.switchboard.protocol.spi.EmbeddedServer;
 import org.switchboard.protocol.spi.EmbeddedServerProvider;
 import org.switchboard.protocol.tls.Certificates;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * A user adds a Switchboard-server account through the dialog generated from the provider's
  * schema: a missing field is flagged, the server's self-signed certificate is shown with its
  * fingerprint, and once trusted the account connects and its contacts appear.
  */
-class AccountDialogUiTest {
+class AccountDialogUiTest extends AppUiTest {
 
-    @TempDir
-    Path profile;
     @TempDir
     Path serverData;
 
-    private final FxRobot robot = new FxRobot();
     private EmbeddedServer server;
-    private Application app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void startServerAndApp() throws Exception {
@@ -58,27 +42,13 @@ class AccountDialogUiTest {
         server.ensureUser("carol", "carol-password");
         server.ensureUser("dave", "dave-password");
         server.befriend("carol", "dave");
-        app = FxToolkit.setupApplication(SwitchboardApp.class,
-                "--profile", profile.toString(), "--demo", "off", "--language", "en");
+        launch("--demo", "off", "--language", "en");
     }
 
     @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
+    void stopAppAndServer() throws Exception {
+        stop();
         server.close();
-    }
-
-    private void clickButton(String parentSelector, String text) {
-        Button button = robot.lookup(parentSelector + " .button")
-                .match((Button b) -> text.equals(b.getText())).queryButton();
-        robot.clickOn(button);
-    }
-
-    private void replaceText(String selector, String text) {
-        robot.clickOn(selector);
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.type(KeyCode.BACK_SPACE);
-        robot.write(text);
     }
 
     @Test

@@ -7,27 +7,20 @@ import static org.switchboard.desktop.ui.FxWait.until;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.plugins.PluginInfo;
 import org.switchboard.core.plugins.PluginState;
 import org.switchboard.core.testing.TestPlugins;
-import org.switchboard.desktop.SwitchboardApp;
 import org.switchboard.sample.linechat.LineChatServer;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * A power user's plugin, end to end and headless: the sample plugin jar (built by Maven, not on
@@ -35,19 +28,9 @@ import org.testfx.api.FxToolkit;
  * the app lists all three, adds a line-chat account through the account dialog, and chats with
  * a raw-socket peer through "Start conversation".
  */
-class PluginUiTest {
+class PluginUiTest extends AppUiTest {
 
-    @TempDir
-    Path profile;
-
-    private final FxRobot robot = new FxRobot();
     private LineChatServer server;
-    private Application app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void startServer() throws Exception {
@@ -57,10 +40,8 @@ class PluginUiTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
+    void stopAppAndServer() throws Exception {
+        stop();
         server.close();
     }
 
@@ -74,21 +55,9 @@ class PluginUiTest {
         return profile.resolve("plugins");
     }
 
-    private void launch() throws Exception {
-        app = FxToolkit.setupApplication(SwitchboardApp.class,
-                "--profile", profile.toString(), "--demo", "off", "--language", "en");
+    private void startApp() throws Exception {
+        launch("--demo", "off", "--language", "en");
         until(10, () -> robot.lookup("#mainWindow").tryQuery().isPresent());
-    }
-
-    private void clickButton(String parentSelector, String text) {
-        robot.clickOn(robot.lookup(parentSelector + " .button").match((Button b) -> text.equals(b.getText())).queryButton());
-    }
-
-    private void replaceText(String selector, String text) {
-        robot.clickOn(selector);
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.type(KeyCode.BACK_SPACE);
-        robot.write(text);
     }
 
     private void openAppMenu(String item) {
@@ -126,7 +95,7 @@ class PluginUiTest {
         Files.copy(samplePlugin(), plugins().resolve("linechat-plugin.jar"));
         TestPlugins.throwingConstructor(plugins().resolve("broken.jar"));
         TestPlugins.wrongSpiVersion(plugins().resolve("future.jar"));
-        launch();
+        startApp();
 
         openPluginsPage();
         until(20, () -> listed().size() == 3);
@@ -176,7 +145,7 @@ class PluginUiTest {
 
     @Test
     void reloadPicksUpACopiedJarAndThePageDisablesAndRemovesIt() throws Exception {
-        launch();
+        startApp();
         openPluginsPage();
         assertThat(listed()).isEmpty();
 

@@ -4,43 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.desktop.ui.FxWait.onFx;
 import static org.switchboard.desktop.ui.FxWait.until;
 
-import java.nio.file.Path;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.account.Account;
-import org.switchboard.desktop.SwitchboardApp;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** An account's history retention is chosen in the accounts window and read back when it is opened again. */
-class RetentionUiTest {
+class RetentionUiTest extends AppUiTest {
 
-    @TempDir
-    Path profile;
-
-    private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        LeftoverWindows.hide();
-    }
 
     @SuppressWarnings("unchecked")
     private void openRetentionOfTheDemoAccount() {
@@ -65,8 +39,7 @@ class RetentionUiTest {
 
     @Test
     void deletingOlderThanThirtyDaysIsSavedForTheAccount() throws Exception {
-        app = FxToolkit.setupApplication(SwitchboardApp.class,
-                "--profile", profile.toString(), "--demo", "on", "--language", "en");
+        launch("--demo", "on", "--language", "en");
         openRetentionOfTheDemoAccount();
         assertThat(onFx(() -> robot.lookup("#retentionForever").queryAs(RadioButton.class).isSelected())).isTrue();
 

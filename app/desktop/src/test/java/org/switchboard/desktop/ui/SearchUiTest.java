@@ -6,25 +6,16 @@ import static org.switchboard.desktop.ui.FxWait.until;
 
 import java.nio.file.Path;
 import java.nio.file.Files;
-import javafx.application.Application;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.contact.Person;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.history.ExportFormat;
 import org.switchboard.core.history.SearchHit;
-import org.switchboard.desktop.SwitchboardApp;
 import org.switchboard.protocol.model.Direction;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * History search and find, in the real window: a message to xiaoming (whose reply quotes it) is
@@ -32,44 +23,11 @@ import org.testfx.api.FxToolkit;
  * conversation with that message selected. Ctrl+F finds within the open conversation; Export…
  * writes it to a file.
  */
-class SearchUiTest {
+class SearchUiTest extends AppUiTest {
 
     private static final String SENT = "周末一起去爬长城吧";
     private static final String PART = "长城";
 
-    @TempDir
-    Path profile;
-
-    private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        LeftoverWindows.hide();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ListView<Person> roster() {
-        return robot.lookup("#roster").queryAs(ListView.class);
-    }
-
-    private TabPane tabs() {
-        return robot.lookup("#conversations").queryAs(TabPane.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private ListView<StoredMessage> messages() {
-        return (ListView<StoredMessage>) onFx(() -> tabs().getSelectionModel().getSelectedItem()
-                .getContent().lookup("#messages"));
-    }
 
     @SuppressWarnings("unchecked")
     private ListView<SearchHit> results() {
@@ -77,15 +35,8 @@ class SearchUiTest {
     }
 
     private void startAndSendToXiaoming() throws Exception {
-        app = FxToolkit.setupApplication(SwitchboardApp.class,
-                "--profile", profile.toString(), "--demo", "on", "--language", "en");
-        until(30, () -> roster().getItems().stream().anyMatch(p -> p.displayName().equals("xiaoming")
-                && p.presence().availability().isOnline()));
-        until(10, () -> robot.lookup(".person-name")
-                .match((javafx.scene.control.Label l) -> "xiaoming".equals(l.getText())).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".person-name").match(
-                (javafx.scene.control.Label l) -> "xiaoming".equals(l.getText())).queryLabeled());
-        until(10, () -> robot.lookup("#messageInput").tryQuery().isPresent());
+        launch("--demo", "on", "--language", "en");
+        openChatWith("xiaoming");
         robot.clickOn("#messageInput").write(SENT);
         robot.type(KeyCode.ENTER);
         until(30, () -> messages().getItems().stream()

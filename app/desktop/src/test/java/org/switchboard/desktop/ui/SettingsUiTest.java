@@ -6,47 +6,24 @@ import static org.switchboard.desktop.ui.FxWait.until;
 
 import atlantafx.base.theme.PrimerDark;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.desktop.SwitchboardApp;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Theme and language chosen in the settings dialog: the theme at once, the language at the next start. */
-class SettingsUiTest {
+class SettingsUiTest extends AppUiTest {
 
-    @TempDir
-    Path profile;
-
-    private final FxRobot robot = new FxRobot();
-    private Application app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
+    void restoreTheLightTheme() {
         onFx(() -> {
             org.switchboard.desktop.theme.Theme.LIGHT.apply();
             return null;
         });
-    }
-
-    private void launch() throws Exception {
-        app = FxToolkit.setupApplication(SwitchboardApp.class, "--profile", profile.toString(), "--demo", "off");
     }
 
     @SuppressWarnings("unchecked")
@@ -60,7 +37,7 @@ class SettingsUiTest {
 
     @Test
     void darkThemeAppliesAtOnceAndChineseAfterARestart() throws Exception {
-        launch();
+        launch("--demo", "off");
         until(10, () -> robot.lookup("#mainWindow").tryQuery().isPresent());
 
         robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
@@ -73,9 +50,8 @@ class SettingsUiTest {
         until(10, () -> Files.exists(profile.resolve("settings.json"))
                 && Files.readString(profile.resolve("settings.json")).contains("zh-CN"));
 
-        FxToolkit.cleanupApplication(app);
-        app = null;
-        launch();
+        stop();
+        launch("--demo", "off");
         until(10, () -> robot.lookup("#rosterFilter").tryQuery().isPresent());
         assertThat(onFx(() -> robot.lookup("#rosterFilter").queryTextInputControl().getPromptText()))
                 .isEqualTo("搜索联系人（Ctrl+K）");
