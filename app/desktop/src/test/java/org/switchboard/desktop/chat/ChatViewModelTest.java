@@ -11,13 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.CoreOptions;
 import org.switchboard.core.SwitchboardCore;
 import org.switchboard.core.contact.Person;
 import org.switchboard.core.conversation.StoredMessage;
-import org.switchboard.core.demo.DemoMode;
-import org.switchboard.core.profile.Profile;
 import org.switchboard.desktop.main.MainViewModel;
+import org.switchboard.desktop.ui.DemoViewModels;
 import org.switchboard.desktop.ui.UiThread;
 import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.MessageStatus;
@@ -31,41 +29,31 @@ class ChatViewModelTest {
     @TempDir
     Path profileDir;
 
+    private DemoViewModels demo;
     private SwitchboardCore core;
     private UiThread ui;
     private MainViewModel main;
 
     @BeforeEach
     void start() throws Exception {
-        core = SwitchboardCore.open(CoreOptions.of(Profile.inFolder(profileDir), DemoMode.ON));
-        ui = new UiThread();
-        main = ui.call(() -> new MainViewModel(core, ui.bridge()));
-        core.subscribe(ui.bridge());
-        core.start().get();
+        demo = DemoViewModels.start(profileDir);
+        core = demo.core();
+        ui = demo.ui();
+        main = demo.main();
     }
 
     @AfterEach
     void stop() throws Exception {
-        ui.run(() -> {
-            try {
-                main.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        core.close();
-        ui.close();
+        demo.close();
     }
+
 
     private Person person(String handle) {
-        await().atMost(WAIT).until(() -> ui.call(() -> find(handle).isPresent()));
-        return ui.call(() -> find(handle).orElseThrow());
+        return demo.person(handle);
     }
 
-    /** On the UI thread only. */
     private Optional<Person> find(String handle) {
-        return main.roster().allPeople().stream()
-                .filter(p -> p.preferredContact().address().handle().equals(handle)).findFirst();
+        return demo.find(handle);
     }
 
     @Test

@@ -11,18 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.CoreOptions;
 import org.switchboard.core.SwitchboardCore;
 import org.switchboard.core.contact.Person;
 import org.switchboard.core.conversation.StoredMessage;
-import org.switchboard.core.demo.DemoMode;
 import org.switchboard.core.history.ExportFormat;
 import org.switchboard.core.history.ExportRequest;
 import org.switchboard.core.history.SearchHit;
 import org.switchboard.core.history.TextRange;
-import org.switchboard.core.profile.Profile;
 import org.switchboard.desktop.chat.ChatViewModel;
 import org.switchboard.desktop.main.MainViewModel;
+import org.switchboard.desktop.ui.DemoViewModels;
 import org.switchboard.desktop.ui.UiThread;
 import org.switchboard.protocol.model.Direction;
 
@@ -38,38 +36,28 @@ class HistoryViewModelsTest {
     @TempDir
     Path exports;
 
+    private DemoViewModels demo;
     private SwitchboardCore core;
     private UiThread ui;
     private MainViewModel main;
 
     @BeforeEach
     void start() throws Exception {
-        core = SwitchboardCore.open(CoreOptions.of(Profile.inFolder(profileDir), DemoMode.ON));
-        ui = new UiThread();
-        main = ui.call(() -> new MainViewModel(core, ui.bridge()));
-        core.subscribe(ui.bridge());
-        core.start().get();
+        demo = DemoViewModels.start(profileDir);
+        core = demo.core();
+        ui = demo.ui();
+        main = demo.main();
     }
 
     @AfterEach
     void stop() throws Exception {
-        ui.run(() -> {
-            try {
-                main.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        core.close();
-        ui.close();
+        demo.close();
     }
+
 
     /** Sends {@link #SENT} to xiaoming and waits for the reply, which quotes it. */
     private Person talkToXiaoming() {
-        await().atMost(WAIT).until(() -> ui.call(() -> main.roster().allPeople().stream()
-                .anyMatch(p -> p.displayName().equals("xiaoming"))));
-        Person xiaoming = ui.call(() -> main.roster().allPeople().stream()
-                .filter(p -> p.displayName().equals("xiaoming")).findFirst().orElseThrow());
+        Person xiaoming = demo.person("xiaoming");
         ChatViewModel chat = ui.call(() -> main.openConversation(xiaoming));
         ui.run(() -> {
             chat.input().set(SENT);
