@@ -3,7 +3,6 @@ package org.switchboard.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.switchboard.core.account.Account;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.demo.DemoMode;
-import org.switchboard.core.event.CoreEvent.AccountStatusChanged;
 import org.switchboard.core.event.CoreEvent.MessageAdded;
 import org.switchboard.core.event.CoreEvent.MessageUpdated;
 import org.switchboard.core.event.CoreEvent.PeerTyping;
@@ -20,11 +18,11 @@ import org.switchboard.core.event.CoreEvent.PeopleChanged;
 import org.switchboard.core.event.CoreEvent.UnreadChanged;
 import org.switchboard.core.testing.TestCore;
 import org.switchboard.core.testing.TestServer;
+import org.switchboard.core.testing.TwoUsers;
 import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.MessageStatus;
 import org.switchboard.protocol.model.TypingState;
-import org.switchboard.protocol.spi.ConnectionState;
 
 /** Two cores, two profiles, one real native server between them. */
 class TwoCoresChatTest {
@@ -42,14 +40,12 @@ class TwoCoresChatTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = TestServer.start(dir.resolve("server"));
-        Map<String, String> aliceValues = server.user("alice");
-        Map<String, String> bobValues = server.user("bob");
-        server.befriend("alice", "bob");
-        alice = TestCore.open(dir.resolve("alice"), DemoMode.OFF);
-        bob = TestCore.open(dir.resolve("bob"), DemoMode.OFF);
-        aliceAccount = alice.addConnected(aliceValues);
-        bobAccount = bob.addConnected(bobValues);
+        TwoUsers users = TwoUsers.start(dir, true);
+        server = users.server();
+        alice = users.alice();
+        bob = users.bob();
+        aliceAccount = users.aliceAccount();
+        bobAccount = users.bobAccount();
         aliceWithBob = new ConversationId(new ContactAddress(aliceAccount.id(), "bob"));
         bobWithAlice = new ConversationId(new ContactAddress(bobAccount.id(), "alice"));
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,11 @@ import org.switchboard.core.account.Account;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.demo.DemoMode;
-import org.switchboard.core.event.CoreEvent.AccountStatusChanged;
 import org.switchboard.core.event.CoreEvent.MessageAdded;
 import org.switchboard.core.event.CoreEvent.MessageUpdated;
 import org.switchboard.core.testing.TestCore;
 import org.switchboard.core.testing.TestServer;
+import org.switchboard.core.testing.TwoUsers;
 import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.MessageStatus;
 import org.switchboard.protocol.spi.ConnectionState;
@@ -37,14 +36,11 @@ class OutboxTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = TestServer.start(dir.resolve("server"));
-        Map<String, String> aliceValues = server.user("alice");
-        Map<String, String> bobValues = server.user("bob");
-        server.befriend("alice", "bob");
-        alice = TestCore.open(dir.resolve("alice"), DemoMode.OFF);
-        bob = TestCore.open(dir.resolve("bob"), DemoMode.OFF);
-        aliceAccount = alice.addConnected(aliceValues);
-        bob.addConnected(bobValues);
+        TwoUsers users = TwoUsers.start(dir, true);
+        server = users.server();
+        alice = users.alice();
+        bob = users.bob();
+        aliceAccount = users.aliceAccount();
         aliceWithBob = new ConversationId(new ContactAddress(aliceAccount.id(), "bob"));
     }
 

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.account.Account;
 import org.switchboard.core.contact.Person;
-import org.switchboard.core.demo.DemoMode;
 import org.switchboard.core.event.CoreEvent.OwnPresenceChanged;
 import org.switchboard.core.event.CoreEvent.PeopleChanged;
 import org.switchboard.core.event.CoreEvent.SubscriptionRequested;
 import org.switchboard.core.testing.TestCore;
 import org.switchboard.core.testing.TestServer;
+import org.switchboard.core.testing.TwoUsers;
 import org.switchboard.protocol.model.Availability;
 import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.PresenceStatus;
@@ -35,11 +35,12 @@ class ContactsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = TestServer.start(dir.resolve("server"));
-        alice = TestCore.open(dir.resolve("alice"), DemoMode.OFF);
-        bob = TestCore.open(dir.resolve("bob"), DemoMode.OFF);
-        aliceAccount = alice.addConnected(server.user("alice"));
-        bobAccount = bob.addConnected(server.user("bob"));
+        TwoUsers users = TwoUsers.start(dir, false);
+        server = users.server();
+        alice = users.alice();
+        bob = users.bob();
+        aliceAccount = users.aliceAccount();
+        bobAccount = users.bobAccount();
     }
 
     @AfterEach
