@@ -3,6 +3,9 @@ package org.switchboard.core.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -35,14 +38,33 @@ public final class JsonFiles {
                 ? Files.createTempFile(dir, target.getFileName() + ".", ".tmp", ownerOnlyAttribute())
                 : Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
         try {
-            MAPPER.writeValue(temp.toFile(), value);
+            byte[] bytes = MAPPER.writeValueAsBytes(value);
+            // On disk before the rename: otherwise a power cut can leave the new name on an empty file.
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename itself durable; some platforms cannot open a directory, and lose only that. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort: the file's own contents were already forced.
         }
     }
 
