@@ -9,12 +9,19 @@ import java.util.Objects;
  * own clients has direction OUTGOING and the recipient as peer).
  */
 public record ChatMessage(MessageId id, ContactAddress peer, Direction direction, String body,
-                          Instant timestamp) {
+                          Instant timestamp, MessageKind kind) {
+
+    /** An ordinary CHAT message. */
+    public ChatMessage(MessageId id, ContactAddress peer, Direction direction, String body, Instant timestamp) {
+        this(id, peer, direction, body, timestamp, MessageKind.CHAT);
+    }
+
     public ChatMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(kind, "kind");
     }
 }

@@ -34,6 +34,7 @@ import org.switchboard.protocol.spi.ConnectionState;
 import org.switchboard.protocol.spi.ProtocolException;
 import org.switchboard.protocol.spi.ProtocolProvider;
 import org.switchboard.protocol.spi.ProtocolSession;
+import org.switchboard.protocol.spi.capability.GroupChat;
 import org.switchboard.protocol.spi.capability.Messaging;
 import org.switchboard.protocol.spi.capability.Presence;
 import org.switchboard.protocol.spi.capability.Receipts;
@@ -158,10 +159,22 @@ public abstract class ProtocolContractTest {
                         e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.INVALID_INPUT));
     }
 
-    /** Alice adds Bob, Bob accepts and adds Alice back, Alice accepts. */
+    /**
+     * Alice adds Bob, Bob accepts and adds Alice back, Alice accepts. On a network whose list
+     * needs no consent (an IRC friends list) each simply adds the other.
+     */
     protected void befriend(Client alice, Client bob) throws Exception {
         Roster aliceRoster = alice.need(Roster.class);
         Roster bobRoster = bob.need(Roster.class);
+        if (!aliceRoster.needsConsent()) {
+            join(aliceRoster.add(alice.address(bob), "Bob", Set.of("Friends")));
+            join(bobRoster.add(bob.address(alice), "Alice", Set.of()));
+            alice.events().await(ContactAdded.class, e -> e.entry().address().equals(alice.address(bob))
+                    && e.entry().subscription() == Subscription.BOTH, timeout());
+            bob.events().await(ContactAdded.class, e -> e.entry().address().equals(bob.address(alice))
+                    && e.entry().subscription() == Subscription.BOTH, timeout());
+            return;
+        }
 
         join(aliceRoster.add(alice.address(bob), "Bob", Set.of("Friends")));
         bob.events().await(SubscriptionRequested.class, e -> e.from().equals(bob.address(alice)), timeout());
@@ -218,6 +231,7 @@ public abstract class ProtocolContractTest {
         Client alice = connected();
         Client bob = connected();
         assumeTrue(alice.session().capability(Roster.class).isPresent(), "no Roster capability");
+        assumeTrue(alice.need(Roster.class).needsConsent(), "this network's contact list needs no consent");
 
         join(alice.need(Roster.class).add(alice.address(bob), "Bob", Set.of()));
         bob.events().await(SubscriptionRequested.class, e -> e.from().equals(bob.address(alice)), timeout());
@@ -286,5 +300,20 @@ public abstract class ProtocolContractTest {
         CapabilitiesChanged caps = alice.events().await(CapabilitiesChanged.class, timeout());
         assertThat(caps.capabilities()).contains(Messaging.class);
         assertThat(alice.session().capabilities()).containsAll(caps.capabilities());
+    }
+
+    @Test
+    void roomsCarryMembersMessagesTopicAndLeaving() throws Exception {
+        Client alice = connected();
+        Client bob = connected();
+        assumeTrue(alice.session().capability(GroupChat.class).isPresent(), "no GroupChat capability");
+        new GroupChatContract(this).roomsCarryMembersMessagesTopicAndLeaving(alice, bob);
+    }
+
+    @Test
+    void badRoomMessagesAreRefused() throws Exception {
+        Client alice = connected();
+        assumeTrue(alice.session().capability(GroupChat.class).isPresent(), "no GroupChat capability");
+        new GroupChatContract(this).badRoomMessagesAreRefused(alice);
     }
 }
