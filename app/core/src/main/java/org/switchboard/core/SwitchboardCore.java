@@ -36,6 +36,12 @@ public interface SwitchboardCore extends AutoCloseable {
 
     ConversationService conversations();
 
+    /** Rooms: joining, leaving, members, topic, sending; remembered and rejoined per account. */
+    org.switchboard.core.room.RoomService rooms();
+
+    /** Lines typed into a conversation's input: text, or commands such as {@code /join} and {@code /me}. */
+    org.switchboard.core.command.CommandService commands();
+
     Settings settings();
 
     /** Protocol plugins in the profile's plugins folder. */

@@ -75,20 +75,35 @@ public final class Conversations implements ConversationService {
         return history.unreadCounts().thenAcceptAsync(counts -> counts.forEach((conversation, n) -> {
             unread.put(conversation, n);
             unreadListener.accept(conversation, n);
+            // Rooms show their counts themselves (one-to-one counts travel with the people).
+            if (conversation.isRoom()) {
+                hub.publish(new CoreEvent.UnreadChanged(conversation, n));
+            }
         }), core);
+    }
+
+    /** The unread counts of rooms, for a new subscriber's first state. */
+    public Map<ConversationId, Integer> roomUnread() {
+        Map<ConversationId, Integer> rooms = new HashMap<>();
+        unread.forEach((conversation, n) -> {
+            if (conversation.isRoom()) {
+                rooms.put(conversation, n);
+            }
+        });
+        return rooms;
     }
 
     // ---- provider events (core thread) ----
 
     public void connected(AccountId account) {
         sessions.capability(account, Messaging.class).ifPresent(m -> maxBodyBytes.put(account, m.maxBodyBytes()));
-        ownTyping.keySet().removeIf(c -> c.peer().account().equals(account));
+        ownTyping.keySet().removeIf(c -> c.account().equals(account));
         outbox.connected(account);
     }
 
     public void disconnected(AccountId account) {
         outbox.disconnected(account);
-        peerTyping.keySet().removeIf(c -> c.peer().account().equals(account));
+        peerTyping.keySet().removeIf(c -> c.account().equals(account));
     }
 
     public void forget(AccountId account) {
@@ -102,6 +117,15 @@ public final class Conversations implements ConversationService {
                     .updateStatus(new ConversationId(changed.peer()), changed.id(), changed.status(), changed.reason())
                     .whenCompleteAsync((m, error) -> {
                         if (error == null) {
+                            m.ifPresent(updated -> hub.publish(new CoreEvent.MessageUpdated(updated)));
+                        }
+                    }, core);
+            case ProtocolEvent.MessageCorrected corrected -> history
+                    .correct(new ConversationId(corrected.peer()), corrected.original(), corrected.newBody())
+                    .whenCompleteAsync((m, error) -> {
+                        if (error != null) {
+                            LOG.error("storing a correction from {} failed", corrected.peer(), error);
+                        } else {
                             m.ifPresent(updated -> hub.publish(new CoreEvent.MessageUpdated(updated)));
                         }
                     }, core);
@@ -122,7 +146,7 @@ public final class Conversations implements ConversationService {
         boolean seen = incoming && active.filter(conversation::equals).isPresent();
         MessageStatus status = incoming ? (seen ? MessageStatus.READ : MessageStatus.DELIVERED) : MessageStatus.SENT;
         StoredMessage row = new StoredMessage(0, conversation, message.id(), message.direction(), message.body(),
-                message.timestamp(), status, null);
+                message.timestamp(), status, null, null, message.kind(), false);
         history.add(row).whenCompleteAsync((stored, error) -> {
             if (error != null) {
                 // Not acknowledged: the server keeps it and delivers it again at the next login.
@@ -152,6 +176,16 @@ public final class Conversations implements ConversationService {
         }, core);
     }
 
+    /** Whether the user is looking at this conversation now; core thread. */
+    public boolean isActive(ConversationId conversation) {
+        return active.filter(conversation::equals).isPresent();
+    }
+
+    /** One more unread message in a conversation kept elsewhere (a room); core thread. */
+    public void countUnread(ConversationId conversation) {
+        setUnread(conversation, unread.getOrDefault(conversation, 0) + 1);
+    }
+
     private void setUnread(ConversationId conversation, int count) {
         Integer old = count == 0 ? unread.remove(conversation) : unread.put(conversation, count);
         if (!Objects.equals(old == null ? 0 : old, count)) {
@@ -161,6 +195,9 @@ public final class Conversations implements ConversationService {
     }
 
     private void sendReadReceipt(ConversationId conversation, MessageId id) {
+        if (conversation.isRoom()) {
+            return;
+        }
         sessions.capability(conversation.peer().account(), Receipts.class).ifPresent(receipts ->
                 receipts.markRead(conversation.peer(), id).whenComplete((ok, error) -> {
                     if (error != null) {
@@ -180,6 +217,9 @@ public final class Conversations implements ConversationService {
     @Override
     public CompletableFuture<StoredMessage> send(ConversationId conversation, String text) {
         Objects.requireNonNull(conversation, "conversation");
+        if (conversation.isRoom()) {
+            throw new IllegalArgumentException("messages to a room go through the room service");
+        }
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a message needs some text");
         }
@@ -213,6 +253,10 @@ public final class Conversations implements ConversationService {
     public void typing(ConversationId conversation, TypingState state) {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(state, "state");
+        if (conversation.isRoom()) {
+            // Rooms get no typing notifications: a channel full of them is noise.
+            return;
+        }
         core.execute(() -> {
             if (ownTyping.getOrDefault(conversation, TypingState.IDLE) == state) {
                 return;

@@ -5,7 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.protocol.model.TypingState;
 
-/** One-to-one conversations: history, sending through the outbox, typing, unread counts. */
+/**
+ * Conversations: history, the active conversation and unread counts of one-to-one chats and
+ * rooms alike; sending through the outbox and typing for one-to-one chats (a room's text goes
+ * through {@link org.switchboard.core.room.RoomService}).
+ */
 public interface ConversationService {
 
     /** The last {@code limit} messages, oldest first, read off the caller's thread. */
@@ -14,7 +18,8 @@ public interface ConversationService {
     /**
      * Sends text: it is written to history as QUEUED first (the future completes then), and
      * goes out when its account is connected; status changes arrive as events. Text that is
-     * blank is refused (IllegalArgumentException); text over the network's limit is split.
+     * blank, or addressed to a room, is refused (IllegalArgumentException); text over the
+     * network's limit is split.
      */
     CompletableFuture<StoredMessage> send(ConversationId conversation, String text);
 

@@ -9,6 +9,12 @@ import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.plugins.PluginInfo;
 import org.switchboard.core.history.HistoryRecovery;
+import org.switchboard.core.room.Room;
+import org.switchboard.core.room.RoomActivityLine;
+import org.switchboard.core.room.RoomInvitation;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.model.RoomAddress;
+import org.switchboard.protocol.model.RoomOccupant;
 import org.switchboard.protocol.model.PresenceStatus;
 import org.switchboard.protocol.model.TypingState;
 
@@ -63,5 +69,38 @@ public sealed interface CoreEvent {
      * of the state every new listener receives, so the user is told however late the UI subscribes.
      */
     record HistoryRecovered(HistoryRecovery recovery) implements CoreEvent {
+    }
+
+    /**
+     * The rooms the user is in or wants to be in changed (joined, left, rejoined, topic, own
+     * nick, member count): every room, by account then name. Part of the state every new
+     * listener receives.
+     */
+    record RoomsChanged(List<Room> rooms) implements CoreEvent {
+        public RoomsChanged {
+            rooms = List.copyOf(rooms);
+        }
+    }
+
+    /** Who is in a room now, sorted by role then nick. */
+    record RoomMembersChanged(RoomAddress room, List<RoomOccupant> members) implements CoreEvent {
+        public RoomMembersChanged {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** A join, part, quit, kick, nick, role or topic change to show in the room's conversation. */
+    record RoomActivityAdded(RoomActivityLine line) implements CoreEvent {
+    }
+
+    /** Someone invites the user into a room; the UI asks whether to join. */
+    record RoomInvited(RoomInvitation invitation) implements CoreEvent {
+    }
+
+    /** A notice from the account's server or a service, not tied to a conversation. */
+    record ServerNoticeReceived(AccountId account, String from, String text) implements CoreEvent {
+        public ServerNoticeReceived {
+            from = from == null ? "" : from;
+        }
     }
 }

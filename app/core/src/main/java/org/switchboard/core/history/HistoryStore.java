@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
-import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.MessageId;
 import org.switchboard.protocol.model.MessageStatus;
@@ -139,14 +137,14 @@ public final class HistoryStore implements AutoCloseable {
                 s.setString(1, conversation.key());
                 s.setLong(2, seq);
                 s.setInt(3, Math.max(0, before));
-                result = all(s);
+                result = MessageRows.all(s);
             }
             try (PreparedStatement s = c.prepareStatement(SELECT
                     + "WHERE conversation = ? AND seq >= ? ORDER BY seq LIMIT ?")) {
                 s.setString(1, conversation.key());
                 s.setLong(2, seq);
                 s.setInt(3, Math.max(0, after) + 1);
-                result.addAll(all(s));
+                result.addAll(MessageRows.all(s));
             }
             return result;
         });
@@ -191,9 +189,7 @@ public final class HistoryStore implements AutoCloseable {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
                 rs.next();
                 SearchIndex.index(c, rs.getLong(1), message.body());
-                return Optional.of(new StoredMessage(rs.getLong(1), message.conversation(), message.id(),
-                        message.direction(), message.body(), message.timestamp(), message.status(),
-                        message.failure()));
+                return Optional.of(message.withSeq(rs.getLong(1)));
             }
         });
     }
@@ -205,7 +201,7 @@ public final class HistoryStore implements AutoCloseable {
     public CompletableFuture<Optional<StoredMessage>> updateStatus(ConversationId conversation, MessageId id,
                                                                    MessageStatus status, String failure) {
         return writer.submit(c -> {
-            Optional<StoredMessage> current = find(c, conversation, id);
+            Optional<StoredMessage> current = MessageRows.find(c, conversation, id);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
@@ -230,25 +226,8 @@ public final class HistoryStore implements AutoCloseable {
             }
             return Optional.of(new StoredMessage(old.seq(), old.conversation(),
                     new MessageId(old.id().clientId(), networkId), old.direction(), old.body(), old.timestamp(),
-                    newStatus, newFailure));
+                    newStatus, newFailure, old.sender(), old.kind(), old.edited()));
         });
-    }
-
-    private static Optional<StoredMessage> find(Connection c, ConversationId conversation, MessageId id)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE conversation = ? AND client_id = ?")) {
-            s.setString(1, conversation.key());
-            s.setString(2, id.clientId());
-            Optional<StoredMessage> found = first(s);
-            if (found.isPresent() || id.networkId() == null) {
-                return found;
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE account = ? AND network_id = ?")) {
-            s.setString(1, conversation.peer().account().value());
-            s.setString(2, id.networkId());
-            return first(s);
-        }
     }
 
     /** Marks every unread incoming message of a conversation read; returns how many changed. */
@@ -274,19 +253,49 @@ public final class HistoryStore implements AutoCloseable {
                     + "WHERE conversation = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
                 s.setString(1, conversation.key());
                 s.setInt(2, Math.max(0, limit));
-                return all(s);
+                return MessageRows.all(s);
             }
         });
     }
 
-    /** The account's outbox: its QUEUED messages in the order they were written. */
+    /** The account's one-to-one outbox: its QUEUED messages in the order they were written. */
     public CompletableFuture<List<StoredMessage>> queued(AccountId account) {
+        return queued(account, false);
+    }
+
+    /** The account's outbox of room messages, or of one-to-one messages, in the order they were written. */
+    public CompletableFuture<List<StoredMessage>> queued(AccountId account, boolean rooms) {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement(SELECT
-                    + "WHERE account = ? AND status = 'QUEUED' ORDER BY seq")) {
+                    + "WHERE account = ? AND status = 'QUEUED' AND room = ? ORDER BY seq")) {
                 s.setString(1, account.value());
-                return all(s);
+                s.setInt(2, rooms ? 1 : 0);
+                return MessageRows.all(s);
             }
+        });
+    }
+
+    /**
+     * Replaces the body of a stored message (a correction) and marks it edited; the full-text
+     * index follows in the same transaction. Empty when the message is unknown or already says that.
+     */
+    public CompletableFuture<Optional<StoredMessage>> correct(ConversationId conversation, MessageId original,
+                                                              String newBody) {
+        return writer.submit(c -> {
+            Optional<StoredMessage> current = MessageRows.find(c, conversation, original);
+            if (current.isEmpty() || current.get().body().equals(newBody)) {
+                return Optional.empty();
+            }
+            StoredMessage old = current.get();
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET body = ?, edited = 1 WHERE seq = ?")) {
+                s.setString(1, newBody);
+                s.setLong(2, old.seq());
+                s.executeUpdate();
+            }
+            // The update trigger took the old text out of the index.
+            SearchIndex.index(c, old.seq(), newBody);
+            return Optional.of(new StoredMessage(old.seq(), old.conversation(), old.id(), old.direction(), newBody,
+                    old.timestamp(), old.status(), old.failure(), old.sender(), old.kind(), true));
         });
     }
 
@@ -296,7 +305,7 @@ public final class HistoryStore implements AutoCloseable {
             try (PreparedStatement s = c.prepareStatement(SELECT
                     + "WHERE conversation = ? AND direction = 'INCOMING' ORDER BY seq DESC LIMIT 1")) {
                 s.setString(1, conversation.key());
-                return first(s);
+                return MessageRows.first(s);
             }
         });
     }
@@ -305,12 +314,12 @@ public final class HistoryStore implements AutoCloseable {
     public CompletableFuture<Map<ConversationId, Integer>> unreadCounts() {
         return read(c -> {
             Map<ConversationId, Integer> counts = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT account, peer, COUNT(*) FROM messages "
+            try (PreparedStatement s = c.prepareStatement("SELECT account, peer, room, COUNT(*) FROM messages "
                     + "WHERE direction = ? AND status = 'DELIVERED' GROUP BY conversation");
                  ResultSet rs = bindAndQuery(s, Direction.INCOMING.name())) {
                 while (rs.next()) {
-                    counts.put(new ConversationId(new ContactAddress(new AccountId(rs.getString(1)),
-                            rs.getString(2))), rs.getInt(3));
+                    counts.put(MessageRows.conversation(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                            rs.getInt(4));
                 }
             }
             return counts;
@@ -344,23 +353,6 @@ public final class HistoryStore implements AutoCloseable {
                 throw new IllegalStateException("reading history failed: " + e.getMessage(), e);
             }
         }, reader);
-    }
-
-    private static Optional<StoredMessage> first(PreparedStatement s) throws SQLException {
-        // Close every ResultSet promptly: an open one pins an old WAL snapshot.
-        try (ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(MessageRows.read(rs)) : Optional.empty();
-        }
-    }
-
-    private static List<StoredMessage> all(PreparedStatement s) throws SQLException {
-        List<StoredMessage> result = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                result.add(MessageRows.read(rs));
-            }
-        }
-        return result;
     }
 
     /** Writes what is queued and closes both connections. */

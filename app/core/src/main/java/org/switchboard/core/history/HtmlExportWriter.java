@@ -33,8 +33,8 @@ final class HtmlExportWriter implements ExportWriter {
     @Override
     public void conversation(ConversationId conversation) throws IOException {
         closeConversation();
-        out.write("<section><h2>" + escape(conversation.peer().handle()) + " <span class=\"t\">"
-                + escape(conversation.peer().account().value()) + "</span></h2>\n");
+        out.write("<section><h2>" + escape(conversation.name()) + " <span class=\"t\">"
+                + escape(conversation.account().value()) + "</span></h2>\n");
         inConversation = true;
     }
 
@@ -43,6 +43,7 @@ final class HtmlExportWriter implements ExportWriter {
         boolean outgoing = m.direction() == Direction.OUTGOING;
         out.write("<div class=\"m " + (outgoing ? "out" : "in") + "\" id=\"m" + m.seq() + "\"><span class=\"t\">"
                 + TIME.format(m.timestamp()) + "</span> <span class=\"who\">" + (outgoing ? "&rarr;" : "&larr;")
+                + (m.sender() == null ? "" : " " + escape(m.sender()))
                 + "</span> <span class=\"b\">" + escape(m.body()) + "</span></div>\n");
     }
 

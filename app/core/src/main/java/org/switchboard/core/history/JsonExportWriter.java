@@ -39,8 +39,18 @@ final class JsonExportWriter implements ExportWriter {
     public void message(StoredMessage m) throws IOException {
         json.writeStartObject();
         json.writeNumberField("seq", m.seq());
-        json.writeStringField("account", m.conversation().peer().account().value());
-        json.writeStringField("peer", m.conversation().peer().handle());
+        json.writeStringField("account", m.conversation().account().value());
+        json.writeStringField("peer", m.conversation().name());
+        if (m.conversation().isRoom()) {
+            json.writeBooleanField("room", true);
+            json.writeStringField("sender", m.sender());
+        }
+        if (m.kind() != org.switchboard.protocol.model.MessageKind.CHAT) {
+            json.writeStringField("kind", m.kind().name());
+        }
+        if (m.edited()) {
+            json.writeBooleanField("edited", true);
+        }
         json.writeStringField("clientId", m.id().clientId());
         json.writeStringField("networkId", m.id().networkId());
         json.writeStringField("direction", m.direction().name());

@@ -1,33 +1,39 @@
 package org.switchboard.core.history;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
-import org.switchboard.protocol.model.ContactAddress;
 import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.MessageKind;
 import org.switchboard.protocol.model.MessageStatus;
 
 /** Maps rows of the messages table to and from {@link StoredMessage}. */
 final class MessageRows {
 
     static final String COLUMNS =
-            "seq, account, peer, client_id, network_id, direction, body, timestamp_ms, status, failure";
+            "seq, account, peer, client_id, network_id, direction, body, timestamp_ms, status, failure, room, sender, "
+                    + "kind, edited";
 
     static final String INSERT = "INSERT OR IGNORE INTO messages (conversation, account, peer, client_id, "
-            + "network_id, direction, body, timestamp_ms, status, failure) VALUES (?,?,?,?,?,?,?,?,?,?)";
+            + "network_id, direction, body, timestamp_ms, status, failure, room, sender, kind, edited) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private MessageRows() {
     }
 
     static void bindInsert(PreparedStatement s, StoredMessage m) throws SQLException {
         s.setString(1, m.conversation().key());
-        s.setString(2, m.conversation().peer().account().value());
-        s.setString(3, m.conversation().peer().handle());
+        s.setString(2, m.conversation().account().value());
+        s.setString(3, m.conversation().name());
         s.setString(4, m.id().clientId());
         s.setString(5, m.id().networkId());
         s.setString(6, m.direction().name());
@@ -35,15 +41,24 @@ final class MessageRows {
         s.setLong(8, m.timestamp().toEpochMilli());
         s.setString(9, m.status().name());
         s.setString(10, m.failure());
+        s.setInt(11, m.conversation().isRoom() ? 1 : 0);
+        s.setString(12, m.sender());
+        s.setString(13, m.kind().name());
+        s.setInt(14, m.edited() ? 1 : 0);
     }
 
     static StoredMessage read(ResultSet rs) throws SQLException {
-        ContactAddress peer = new ContactAddress(new AccountId(rs.getString("account")), rs.getString("peer"));
-        return new StoredMessage(rs.getLong("seq"), new ConversationId(peer),
-                new MessageId(rs.getString("client_id"), rs.getString("network_id")),
+        return new StoredMessage(rs.getLong("seq"), conversation(rs.getString("account"), rs.getString("peer"),
+                rs.getInt("room")), new MessageId(rs.getString("client_id"), rs.getString("network_id")),
                 Direction.valueOf(rs.getString("direction")), rs.getString("body"),
                 Instant.ofEpochMilli(rs.getLong("timestamp_ms")), MessageStatus.valueOf(rs.getString("status")),
-                rs.getString("failure"));
+                rs.getString("failure"), rs.getString("sender"), MessageKind.valueOf(rs.getString("kind")),
+                rs.getInt("edited") != 0);
+    }
+
+    static ConversationId conversation(String account, String peer, int room) {
+        return new ConversationId(room != 0 ? ConversationId.Kind.ROOM : ConversationId.Kind.DIRECT,
+                new AccountId(account), peer);
     }
 
     /**
@@ -55,5 +70,43 @@ final class MessageRows {
             return from == MessageStatus.QUEUED;
         }
         return from != MessageStatus.FAILED && to.isAfter(from);
+    }
+
+    /** The first part of a query for whole rows; append the WHERE clause. */
+    static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM messages ";
+
+    /** A message of a conversation by client id, or else (when it has one) by network id in its account. */
+    static Optional<StoredMessage> find(Connection c, ConversationId conversation, MessageId id)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE conversation = ? AND client_id = ?")) {
+            s.setString(1, conversation.key());
+            s.setString(2, id.clientId());
+            Optional<StoredMessage> found = first(s);
+            if (found.isPresent() || id.networkId() == null) {
+                return found;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE account = ? AND network_id = ?")) {
+            s.setString(1, conversation.account().value());
+            s.setString(2, id.networkId());
+            return first(s);
+        }
+    }
+
+    static Optional<StoredMessage> first(PreparedStatement s) throws SQLException {
+        // Close every ResultSet promptly: an open one pins an old WAL snapshot.
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(MessageRows.read(rs)) : Optional.empty();
+        }
+    }
+
+    static List<StoredMessage> all(PreparedStatement s) throws SQLException {
+        List<StoredMessage> result = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                result.add(MessageRows.read(rs));
+            }
+        }
+        return result;
     }
 }

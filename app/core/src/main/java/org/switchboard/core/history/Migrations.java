@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql");
+    static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql", "V3__rooms.sql");
 
     private static final String FOLDER = "/db/history/";
 

@@ -26,13 +26,14 @@ final class TextExportWriter implements ExportWriter {
 
     @Override
     public void conversation(ConversationId conversation) throws IOException {
-        out.write("== " + conversation.peer().handle() + " (" + conversation.peer().account().value() + ") ==\n");
+        out.write("== " + conversation.name() + " (" + conversation.account().value() + ") ==\n");
     }
 
     @Override
     public void message(StoredMessage m) throws IOException {
         String arrow = m.direction() == Direction.OUTGOING ? "->" : "<-";
         out.write("[" + TIME.format(m.timestamp()) + "] " + arrow + " "
+                + (m.sender() == null ? "" : "<" + m.sender() + "> ")
                 + m.body().replace("\r\n", "\n").replace("\n", "\n    ") + "\n");
     }
 

@@ -18,6 +18,8 @@ import org.switchboard.core.account.Account;
 import org.switchboard.core.account.AccountService;
 import org.switchboard.core.accounts.Accounts;
 import org.switchboard.core.chat.Conversations;
+import org.switchboard.core.command.CommandService;
+import org.switchboard.core.command.Commands;
 import org.switchboard.core.contact.ContactService;
 import org.switchboard.core.conversation.ConversationService;
 import org.switchboard.core.demo.DemoMode;
@@ -31,6 +33,8 @@ import org.switchboard.core.people.ContactDirectory;
 import org.switchboard.core.plugins.PluginManager;
 import org.switchboard.core.plugins.PluginService;
 import org.switchboard.core.profile.Profile;
+import org.switchboard.core.room.RoomService;
+import org.switchboard.core.room.Rooms;
 import org.switchboard.core.provider.ProviderRegistry;
 import org.switchboard.core.session.Backoff;
 import org.switchboard.core.session.SessionSupervisor;
@@ -55,6 +59,8 @@ public final class CoreImpl implements SwitchboardCore {
     private final SessionSupervisor sessions;
     private final ContactDirectory contacts;
     private final Conversations conversations;
+    private final Rooms rooms;
+    private final Commands commands;
     private final Accounts accounts;
     private final PluginSessions pluginSessions;
     private final PluginManager plugins;
@@ -82,7 +88,9 @@ public final class CoreImpl implements SwitchboardCore {
                 contacts::unreadChanged);
         this.accounts = new Accounts(core, providers, new AccountStore(profile.accountsFile()), secrets, sessions,
                 hub, this::forget);
-        events.bind(contacts, conversations);
+        this.rooms = new Rooms(core, history, sessions, hub, conversations, options.clock(), profile.roomsFile());
+        events.bind(contacts, conversations, rooms);
+        this.commands = new Commands(conversations, rooms, accounts, sessions);
         this.pluginSessions = new PluginSessions(core, sessions, providers, accounts::accounts);
         this.plugins = new PluginManager(profile.pluginsDir(), providers, options.providerLoader(), settings,
                 pluginSessions, list -> core.execute(() -> hub.publish(new CoreEvent.PluginsChanged(list))));
@@ -107,6 +115,7 @@ public final class CoreImpl implements SwitchboardCore {
     private void forget(AccountId account) {
         contacts.forget(account);
         conversations.forget(account);
+        rooms.forget(account);
     }
 
     @Override
@@ -186,6 +195,16 @@ public final class CoreImpl implements SwitchboardCore {
     }
 
     @Override
+    public RoomService rooms() {
+        return rooms;
+    }
+
+    @Override
+    public CommandService commands() {
+        return commands;
+    }
+
+    @Override
     public HistoryService history() {
         return historyService;
     }
@@ -209,6 +228,8 @@ public final class CoreImpl implements SwitchboardCore {
             state.add(new CoreEvent.PeopleChanged(contacts.people()));
             state.add(new CoreEvent.OwnPresenceChanged(contacts.ownPresence()));
             state.add(new CoreEvent.PluginsChanged(plugins.plugins()));
+            state.add(new CoreEvent.RoomsChanged(rooms.rooms()));
+            conversations.roomUnread().forEach((room, n) -> state.add(new CoreEvent.UnreadChanged(room, n)));
             history.recovery().ifPresent(r -> state.add(new CoreEvent.HistoryRecovered(r)));
             return state;
         });

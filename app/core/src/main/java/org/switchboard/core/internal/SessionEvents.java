@@ -4,6 +4,7 @@ import org.switchboard.core.account.AccountStatus;
 import org.switchboard.core.chat.Conversations;
 import org.switchboard.core.event.CoreEvent;
 import org.switchboard.core.people.ContactDirectory;
+import org.switchboard.core.room.Rooms;
 import org.switchboard.core.session.SessionHooks;
 import org.switchboard.protocol.event.ProtocolEvent;
 import org.switchboard.protocol.model.AccountId;
@@ -15,15 +16,17 @@ final class SessionEvents implements SessionHooks {
     private final ListenerHub hub;
     private ContactDirectory contacts;
     private Conversations conversations;
+    private Rooms rooms;
 
     SessionEvents(ListenerHub hub) {
         this.hub = hub;
     }
 
     /** The two consumers need the supervisor themselves, so they arrive after it is made. */
-    void bind(ContactDirectory contactDirectory, Conversations conversationService) {
+    void bind(ContactDirectory contactDirectory, Conversations conversationService, Rooms roomService) {
         this.contacts = contactDirectory;
         this.conversations = conversationService;
+        this.rooms = roomService;
     }
 
     @Override
@@ -35,17 +38,20 @@ final class SessionEvents implements SessionHooks {
     public void connected(AccountId account, ProtocolSession session) {
         contacts.connected(account);
         conversations.connected(account);
+        rooms.connected(account);
     }
 
     @Override
     public void disconnected(AccountId account) {
         contacts.disconnected(account);
         conversations.disconnected(account);
+        rooms.disconnected(account);
     }
 
     @Override
     public void event(ProtocolEvent event) {
         contacts.onEvent(event);
         conversations.onEvent(event);
+        rooms.onEvent(event);
     }
 }

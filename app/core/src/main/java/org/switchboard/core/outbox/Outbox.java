@@ -25,7 +25,7 @@ import org.switchboard.protocol.spi.ProtocolException.Reason;
 import org.switchboard.protocol.spi.capability.Messaging;
 
 /**
- * Sends QUEUED messages, one at a time per account and in the order they were stored, so a
+ * Sends QUEUED messages (one-to-one or room messages: one outbox each), one at a time per account and in the order they were stored, so a
  * retry can never overtake a later message. The queue itself is the history's QUEUED rows: it
  * is reloaded on every connect, so messages survive disconnects and restarts. Core thread only.
  */
@@ -46,23 +46,40 @@ public final class Outbox {
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
+    /** Where an account's messages go while it can send; absent while it cannot. */
+    @FunctionalInterface
+    public interface Channel {
+        /** Sends one message; completes with its id (with the network id when there is one). */
+        CompletableFuture<MessageId> send(StoredMessage message);
+    }
+
     private final CoreThread core;
     private final HistoryStore history;
-    private final Function<AccountId, Optional<Messaging>> messaging;
+    private final boolean rooms;
+    private final Function<AccountId, Optional<Channel>> channels;
     private final Consumer<StoredMessage> updated;
     private final Map<AccountId, Queue> queues = new HashMap<>();
 
+    /** The outbox of one-to-one messages, sent with {@link Messaging}. */
     public Outbox(CoreThread core, HistoryStore history, Function<AccountId, Optional<Messaging>> messaging,
+                  Consumer<StoredMessage> updated) {
+        this(core, history, false, account -> messaging.apply(account).map(m -> message -> m.send(
+                new OutgoingMessage(message.id(), message.conversation().peer(), message.body()))), updated);
+    }
+
+    /** An outbox over any channel; {@code rooms} says which of history's QUEUED rows are its own. */
+    public Outbox(CoreThread core, HistoryStore history, boolean rooms, Function<AccountId, Optional<Channel>> channels,
                   Consumer<StoredMessage> updated) {
         this.core = core;
         this.history = history;
-        this.messaging = messaging;
+        this.rooms = rooms;
+        this.channels = channels;
         this.updated = updated;
     }
 
     /** A message just written as QUEUED. */
     public void enqueue(StoredMessage message) {
-        AccountId account = message.conversation().peer().account();
+        AccountId account = message.conversation().account();
         queue(account).pending.putIfAbsent(message.seq(), message);
         pump(account);
     }
@@ -74,7 +91,7 @@ public final class Outbox {
         q.inFlight = false;
         q.transientFailures = 0;
         int generation = q.generation;
-        history.queued(account).whenCompleteAsync((rows, error) -> {
+        history.queued(account, rooms).whenCompleteAsync((rows, error) -> {
             if (error != null) {
                 LOG.error("reading the outbox of {} failed", account, error);
                 return;
@@ -110,7 +127,7 @@ public final class Outbox {
         if (q.inFlight || q.pending.isEmpty()) {
             return;
         }
-        Optional<Messaging> channel = messaging.apply(account);
+        Optional<Channel> channel = channels.apply(account);
         if (channel.isEmpty()) {
             return;
         }
@@ -119,8 +136,7 @@ public final class Outbox {
         int generation = q.generation;
         CompletableFuture<MessageId> sending;
         try {
-            sending = channel.get().send(new OutgoingMessage(message.id(), message.conversation().peer(),
-                    message.body()));
+            sending = channel.get().send(message);
         } catch (RuntimeException e) {
             sending = CompletableFuture.failedFuture(e);
         }
@@ -141,7 +157,7 @@ public final class Outbox {
                 if (current) {
                     Duration wait = retryDelay(q.transientFailures++);
                     LOG.info("message {} to {} is retried in {} s: {}", message.seq(),
-                            message.conversation().peer(), wait.toSeconds(), failure.getMessage());
+                            message.conversation(), wait.toSeconds(), failure.getMessage());
                     core.schedule(() -> {
                         if (generation == q.generation) {
                             q.inFlight = false;

@@ -46,6 +46,11 @@ public record Profile(Path configDir, Path dataDir) {
         return configDir.resolve("settings.json");
     }
 
+    /** The rooms to join again at every connect, per account (owner-only: room passwords). */
+    public Path roomsFile() {
+        return configDir.resolve("rooms.json");
+    }
+
     /** Secrets when no desktop keyring is available: readable by the owner alone. */
     public Path secretsFile() {
         return configDir.resolve("secrets.json");

@@ -50,6 +50,10 @@ class HistoryMigrationTest {
             insert(c, "m1", "old message about the quarterly budget", 1_000);
             insert(c, "m2", "舊的訊息：即時通訊紀錄", 2_000);
             insert(c, "m3", "旧消息：我们开会", 3_000);
+            if (version >= Migrations.SEARCH_INDEX_VERSION) {
+                // That version's app wrote each row's index text as it stored the row.
+                SearchIndex.indexRowsAfter(c, 0);
+            }
         }
 
         try (HistoryStore history = HistoryStore.open(file)) {

@@ -17,15 +17,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.desktop.i18n.I18n;
+import org.switchboard.desktop.rooms.RoomPane;
+import org.switchboard.desktop.rooms.RoomTexts;
 import org.switchboard.protocol.model.TypingState;
 
-/** A conversation: a virtualized message list, the typing line and the input. */
+/**
+ * A conversation: a virtualized list of its lines, the typing line and the input; a room adds
+ * its topic above the list and its members beside it.
+ */
 public final class ChatView extends BorderPane {
 
     private static final KeyCombination OPEN_FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel model;
-    private final ListView<StoredMessage> list;
+    private final ListView<ChatLine> list;
     private final TextArea input = new TextArea();
     private final FindBar findBar;
     private boolean focusWanted;
@@ -34,13 +39,14 @@ public final class ChatView extends BorderPane {
         this.model = model;
         getStyleClass().add("chat-view");
 
-        list = new ListView<>(model.messages());
+        list = new ListView<>(model.lines());
         list.setId("messages");
         list.getStyleClass().add("messages");
         findBar = new FindBar(list, i18n, this::closeFind);
-        list.setCellFactory(v -> new MessageCell(i18n, findBar.text()));
+        list.setCellFactory(v -> new MessageCell(i18n, findBar.text(), m -> m.direction()
+                == org.switchboard.protocol.model.Direction.OUTGOING ? i18n.text("chat.you") : model.title().get()));
         list.setPlaceholder(new Label(i18n.text("chat.empty")));
-        model.messages().addListener(this::followNewMessages);
+        model.lines().addListener(this::followNewMessages);
         model.revealed().subscribe(this::select);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (OPEN_FIND.match(event)) {
@@ -58,6 +64,14 @@ public final class ChatView extends BorderPane {
             case IDLE -> "";
         }));
         typing.visibleProperty().bind(model.peerTyping().map(s -> s != TypingState.IDLE));
+
+        Label feedback = new Label();
+        feedback.setId("commandFeedback");
+        feedback.getStyleClass().add("command-feedback");
+        feedback.setWrapText(true);
+        feedback.textProperty().bind(model.feedback().map(r -> RoomTexts.command(i18n, r)).orElse(""));
+        feedback.visibleProperty().bind(feedback.textProperty().isNotEmpty());
+        feedback.managedProperty().bind(feedback.visibleProperty());
 
         Label error = new Label();
         error.getStyleClass().add("chat-error");
@@ -87,10 +101,14 @@ public final class ChatView extends BorderPane {
 
         HBox compose = new HBox(8, input, send);
         compose.setPadding(new Insets(6, 8, 8, 8));
-        VBox bottom = new VBox(2, typing, error, compose);
+        VBox bottom = new VBox(2, typing, feedback, error, compose);
         bottom.setPadding(new Insets(0, 0, 0, 8));
 
-        setCenter(list);
+        model.room().ifPresentOrElse(room -> {
+            RoomPane pane = new RoomPane(room, i18n, model::openPrivate);
+            BorderPane center = new BorderPane(list, pane.topicBar(), pane.memberPane(), null, null);
+            setCenter(center);
+        }, () -> setCenter(list));
         setBottom(bottom);
     }
 
@@ -114,7 +132,7 @@ public final class ChatView extends BorderPane {
     }
 
     /** Follows the conversation as it grows; messages loaded further up (a search's neighbours) do not move the view. */
-    private void followNewMessages(ListChangeListener.Change<? extends StoredMessage> change) {
+    private void followNewMessages(ListChangeListener.Change<? extends ChatLine> change) {
         boolean appended = false;
         while (change.next()) {
             appended |= change.wasAdded() && change.getTo() == change.getList().size();
@@ -128,7 +146,14 @@ public final class ChatView extends BorderPane {
         if (message == null) {
             return;
         }
-        int at = model.messages().indexOf(message);
+        int at = -1;
+        for (int i = 0; i < model.lines().size(); i++) {
+            StoredMessage m = model.lines().get(i).message();
+            if (m != null && m.seq() == message.seq()) {
+                at = i;
+                break;
+            }
+        }
         if (at >= 0) {
             list.getSelectionModel().clearAndSelect(at);
             list.scrollTo(Math.max(0, at - 2));
@@ -150,8 +175,8 @@ public final class ChatView extends BorderPane {
     }
 
     private void scrollToEnd() {
-        if (!model.messages().isEmpty()) {
-            list.scrollTo(model.messages().size() - 1);
+        if (!model.lines().isEmpty()) {
+            list.scrollTo(model.lines().size() - 1);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.switchboard.desktop.chat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,18 +15,26 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.switchboard.core.SwitchboardCore;
+import org.switchboard.core.command.CommandResult;
+import org.switchboard.core.command.CommandService;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.ConversationService;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.event.CoreEvent;
 import org.switchboard.core.history.HistoryService;
+import org.switchboard.core.room.RoomActivityLine;
+import org.switchboard.core.room.RoomService;
 import org.switchboard.desktop.fx.FxEventBridge;
+import org.switchboard.desktop.rooms.RoomViewModel;
 import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.TypingState;
 
 /**
- * One conversation tab: its messages (oldest first), the peer's typing state and the input.
- * Runs on the UI thread; all core calls are asynchronous.
+ * One conversation tab, one-to-one or a room: its messages (oldest first) and, in a room, the
+ * activity lines among them ({@link #lines()}), the peer's typing state and the input, whose
+ * lines go through the core's commands ({@code /me}, {@code /join}, …). Runs on the UI thread;
+ * all core calls are asynchronous.
  */
 public final class ChatViewModel implements AutoCloseable {
 
@@ -34,9 +45,16 @@ public final class ChatViewModel implements AutoCloseable {
     static final int AROUND = 25;
 
     private final ConversationService conversations;
+    private final CommandService commands;
+    private final RoomService rooms;
+    private final RoomViewModel room;
+    private final Consumer<ConversationId> open;
     private final FxEventBridge bridge;
     private final ConversationId conversation;
     private final ObservableList<StoredMessage> messages = FXCollections.observableArrayList();
+    private final ChatLines lines = new ChatLines();
+    private final Set<RoomActivityLine> activityShown = new HashSet<>();
+    private final ObjectProperty<CommandResult> feedback = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty();
     private final StringProperty input = new SimpleStringProperty("");
     private final ObjectProperty<TypingState> peerTyping = new SimpleObjectProperty<>(TypingState.IDLE);
@@ -45,9 +63,30 @@ public final class ChatViewModel implements AutoCloseable {
     private CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
     private AutoCloseable subscription;
 
+    /** A one-to-one conversation whose input sends text as typed (no commands). */
     public ChatViewModel(ConversationService conversations, FxEventBridge bridge,
                          ConversationId conversation, String title) {
+        this(conversations, null, null, bridge, conversation, title, id -> { });
+    }
+
+    /**
+     * A conversation of the app: its input takes commands; {@code open} shows a conversation a
+     * command asks for (the room joined, the nick written to with {@code /msg}).
+     */
+    public ChatViewModel(SwitchboardCore core, FxEventBridge bridge, ConversationId conversation, String title,
+                         Consumer<ConversationId> open) {
+        this(core.conversations(), core.commands(), core.rooms(), bridge, conversation, title, open);
+    }
+
+    private ChatViewModel(ConversationService conversations, CommandService commands, RoomService rooms,
+                          FxEventBridge bridge, ConversationId conversation, String title,
+                          Consumer<ConversationId> open) {
         this.conversations = conversations;
+        this.commands = commands;
+        this.rooms = rooms;
+        this.open = open;
+        this.room = rooms != null && conversation.isRoom() ? new RoomViewModel(rooms, bridge, conversation.room())
+                : null;
         this.bridge = bridge;
         this.conversation = conversation;
         this.title.set(title);
@@ -66,8 +105,16 @@ public final class ChatViewModel implements AutoCloseable {
             return;
         }
         subscription = bridge.listen(this::onEvent);
+        if (room != null) {
+            room.activate();
+        }
         loaded = conversations.recent(conversation, RECENT)
-                .thenAcceptAsync(this::merge, bridge.fx())
+                .thenAcceptAsync(recent -> {
+                    merge(recent);
+                    if (room != null) {
+                        rooms.activity(conversation.room()).forEach(line -> addActivity(line, false));
+                    }
+                }, bridge.fx())
                 .exceptionallyAsync(failure -> {
                     error.set(String.valueOf(failure.getMessage()));
                     return null;
@@ -102,6 +149,8 @@ public final class ChatViewModel implements AutoCloseable {
                     merge(List.of(updated.message()));
             case CoreEvent.PeerTyping typing when typing.conversation().equals(conversation) ->
                     peerTyping.set(typing.state());
+            case CoreEvent.RoomActivityAdded added when conversation.isRoom()
+                    && added.line().room().equals(conversation.room()) -> addActivity(added.line(), true);
             default -> { }
         }
     }
@@ -112,13 +161,22 @@ public final class ChatViewModel implements AutoCloseable {
             int at = indexOfSeq(m.seq());
             if (at >= 0) {
                 messages.set(at, m);
+                lines.replace(m);
             } else {
                 int insert = -(at + 1);
                 messages.add(insert, m);
+                lines.insertBefore(m, insert + 1 < messages.size() ? messages.get(insert + 1) : null);
             }
             if (m.direction() == Direction.INCOMING) {
                 peerTyping.set(TypingState.IDLE);
             }
+        }
+    }
+
+    private void addActivity(RoomActivityLine line, boolean live) {
+        // A line may come both live and in the list read at opening; show it once.
+        if (activityShown.add(line)) {
+            lines.addActivity(new ChatLine.Activity(line), live);
         }
     }
 
@@ -147,13 +205,37 @@ public final class ChatViewModel implements AutoCloseable {
             return false;
         }
         input.set("");
-        conversations.send(conversation, text.strip())
+        error.set("");
+        if (commands == null) {
+            conversations.send(conversation, text.strip())
+                    .exceptionallyAsync(failure -> {
+                        error.set(String.valueOf(failure.getMessage()));
+                        input.set(text);
+                        return null;
+                    }, bridge.fx());
+            return true;
+        }
+        commands.submit(conversation, text.strip())
+                .thenAcceptAsync(result -> {
+                    feedback.set(result.outcome() == CommandResult.Outcome.SENT ? null : result);
+                    result.open().ifPresent(open);
+                }, bridge.fx())
                 .exceptionallyAsync(failure -> {
-                    error.set(String.valueOf(failure.getMessage()));
+                    // Nothing was sent: give the line back to edit.
+                    error.set(String.valueOf(rootMessage(failure)));
                     input.set(text);
                     return null;
                 }, bridge.fx());
         return true;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     public ConversationId conversation() {
@@ -162,6 +244,26 @@ public final class ChatViewModel implements AutoCloseable {
 
     public ObservableList<StoredMessage> messages() {
         return messages;
+    }
+
+    /** Opens a private conversation with a room member, on the room's account. */
+    public void openPrivate(String nick) {
+        open.accept(new ConversationId(new org.switchboard.protocol.model.ContactAddress(conversation.account(), nick)));
+    }
+
+    /** The lines the view shows: messages and, in a room, activity lines among them. */
+    public ObservableList<ChatLine> lines() {
+        return lines.list();
+    }
+
+    /** The room's members, topic and nick; empty for a one-to-one conversation. */
+    public java.util.Optional<RoomViewModel> room() {
+        return java.util.Optional.ofNullable(room);
+    }
+
+    /** What the last command did, for the view to say (null after plain text). */
+    public ReadOnlyObjectProperty<CommandResult> feedback() {
+        return feedback;
     }
 
     public StringProperty title() {
@@ -190,6 +292,9 @@ public final class ChatViewModel implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
             subscription = null;
+        }
+        if (room != null) {
+            room.close();
         }
         conversations.typing(conversation, TypingState.IDLE);
     }

@@ -18,13 +18,13 @@ import org.switchboard.desktop.i18n.I18n;
 /** Find in the loaded messages of one conversation: Enter / Shift+Enter step, Esc closes. */
 final class FindBar extends HBox {
 
-    private final ListView<StoredMessage> list;
+    private final ListView<ChatLine> list;
     private final I18n i18n;
     private final TextField field = new TextField();
     private final Label count = new Label();
     private final Runnable onClose;
 
-    FindBar(ListView<StoredMessage> list, I18n i18n, Runnable onClose) {
+    FindBar(ListView<ChatLine> list, I18n i18n, Runnable onClose) {
         super(6);
         this.list = list;
         this.i18n = i18n;
@@ -67,7 +67,8 @@ final class FindBar extends HBox {
     }
 
     private void step(boolean forward, int from) {
-        List<StoredMessage> messages = list.getItems();
+        // Activity lines keep their places as "no message", so indices match the list's.
+        List<StoredMessage> messages = list.getItems().stream().map(ChatLine::message).toList();
         String text = field.getText();
         List<Integer> found = MessageMatches.indices(messages, text);
         int at = MessageMatches.next(messages, text, from, forward);

@@ -11,8 +11,9 @@ public final class MessageMatches {
     private MessageMatches() {
     }
 
+    /** False for no message (an activity line in a room's list). */
     public static boolean contains(StoredMessage message, String text) {
-        return text != null && !text.isBlank()
+        return message != null && text != null && !text.isBlank()
                 && message.body().toLowerCase(Locale.ROOT).contains(text.strip().toLowerCase(Locale.ROOT));
     }
 

@@ -82,6 +82,38 @@ public final class DialogService {
         alert.show();
     }
 
+    /** Someone invites the user into a room; the answer is whether to join. */
+    public void askRoomInvitation(org.switchboard.core.room.RoomInvitation invitation, Consumer<Boolean> answer) {
+        ButtonType join = new ButtonType(i18n.text("room.invitation.join"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType ignore = new ButtonType(i18n.text("room.invitation.ignore"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", join, ignore);
+        prepare(alert, i18n.text("room.invitation.title"));
+        alert.getDialogPane().setId("roomInvitationDialog");
+        alert.setHeaderText(i18n.text("room.invitation.header", invitation.from().isBlank() ? "?" : invitation.from(),
+                invitation.room().name()));
+        alert.setContentText(invitation.reason());
+        alert.setOnHidden(e -> answer.accept(alert.getResult() == join));
+        alert.show();
+    }
+
+    /** Closing a room's tab: leave the room (forgotten), keep it (joined, tab closed), or cancel (null). */
+    public void askLeaveRoom(String room, Consumer<Boolean> answer) {
+        ButtonType leave = new ButtonType(i18n.text("room.close.leave"), ButtonBar.ButtonData.YES);
+        ButtonType stay = new ButtonType(i18n.text("room.close.stay"), ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", leave, stay, ButtonType.CANCEL);
+        prepare(alert, i18n.text("room.close.title"));
+        alert.getDialogPane().setId("leaveRoomDialog");
+        alert.setHeaderText(i18n.text("room.close.header", room));
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == leave) {
+                answer.accept(true);
+            } else if (alert.getResult() == stay) {
+                answer.accept(false);
+            }
+        });
+        alert.show();
+    }
+
     public void askNewContact(List<Account> accounts, Consumer<NewContact> answer) {
         if (accounts.isEmpty()) {
             showError(i18n.text("contact.add.noAccount"), "");

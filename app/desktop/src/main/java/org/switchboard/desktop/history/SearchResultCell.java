@@ -48,7 +48,8 @@ final class SearchResultCell extends ListCell<SearchHit> {
             return;
         }
         String peer = titles.apply(hit.message().conversation());
-        String who = hit.message().direction() == Direction.OUTGOING ? i18n.text("search.me") : peer;
+        String who = hit.message().direction() == Direction.OUTGOING ? i18n.text("search.me")
+                : hit.message().sender() != null ? hit.message().sender() : peer;
         heading.setText(i18n.text("search.result.heading", who, peer, time.format(hit.message().timestamp())));
         SearchHit.Snippet piece = hit.snippet(SNIPPET_WIDTH);
         snippet.getChildren().setAll(texts(piece));

@@ -86,8 +86,11 @@ public final class SearchViewModel {
                 to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    /** Who a result is with: the person's name on the unified list, else the peer's handle. */
+    /** Who a result is with: the person's name on the unified list, else the peer's handle; a room's name. */
     public static String titleOf(ConversationId conversation, List<Person> people) {
+        if (conversation.isRoom()) {
+            return conversation.name();
+        }
         return people.stream()
                 .filter(p -> p.contacts().stream().anyMatch(c -> c.address().equals(conversation.peer())))
                 .map(Person::displayName).findFirst().orElse(conversation.peer().handle());

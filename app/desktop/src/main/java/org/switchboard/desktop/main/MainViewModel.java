@@ -15,11 +15,13 @@ import org.switchboard.core.contact.Person;
 import org.switchboard.core.contact.SubscriptionRequest;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.event.CoreEvent;
+import org.switchboard.core.room.RoomInvitation;
 import org.switchboard.desktop.chat.ChatViewModel;
 import org.switchboard.desktop.fx.FxEventBridge;
 import org.switchboard.desktop.roster.RosterViewModel;
 import org.switchboard.protocol.model.AccountId;
 import org.switchboard.protocol.model.PresenceStatus;
+import org.switchboard.protocol.model.RoomAddress;
 
 /**
  * The main window's state: the unified list, the open conversations, own presence, accounts'
@@ -38,6 +40,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableMap<AccountId, AccountStatus> statuses = FXCollections.observableHashMap();
     private final ObservableList<SubscriptionRequest> requests = FXCollections.observableArrayList();
     private final ObservableList<AccountStatus> certificateQuestions = FXCollections.observableArrayList();
+    private final ObservableList<RoomInvitation> invitations = FXCollections.observableArrayList();
+    private final ObservableMap<AccountId, CoreEvent.ServerNoticeReceived> serverNotices =
+            FXCollections.observableHashMap();
     private final Set<String> certificatesAsked = new HashSet<>();
     private final AutoCloseable subscription;
     private final ObjectProperty<org.switchboard.core.history.HistoryRecovery> historyRecovery =
@@ -67,6 +72,13 @@ public final class MainViewModel implements AutoCloseable {
             }
             case CoreEvent.OwnPresenceChanged own -> ownPresence.set(own.presence());
             case CoreEvent.HistoryRecovered recovered -> historyRecovery.set(recovered.recovery());
+            case CoreEvent.RoomInvited invited -> {
+                if (!invitations.contains(invited.invitation())) {
+                    invitations.add(invited.invitation());
+                }
+            }
+            // The latest notice per account is shown beside its state in the status bar.
+            case CoreEvent.ServerNoticeReceived notice -> serverNotices.put(notice.account(), notice);
             default -> { }
         }
     }
@@ -90,7 +102,8 @@ public final class MainViewModel implements AutoCloseable {
     public ChatViewModel openConversation(ConversationId id, String title) {
         ChatViewModel chat = chats.stream().filter(c -> c.conversation().equals(id)).findFirst()
                 .orElseGet(() -> {
-                    ChatViewModel created = new ChatViewModel(core.conversations(), bridge, id, title);
+                    ChatViewModel created = new ChatViewModel(core, bridge, id, title,
+                            other -> openConversation(other, other.name()));
                     created.activate();
                     chats.add(created);
                     return created;
@@ -104,6 +117,25 @@ public final class MainViewModel implements AutoCloseable {
         ChatViewModel chat = openConversation(id, title);
         chat.reveal(core.history(), seq);
         return chat;
+    }
+
+    /** Opens (or brings forward) a room's conversation. */
+    public ChatViewModel openRoom(RoomAddress room) {
+        return openConversation(new ConversationId(room), room.name());
+    }
+
+    /** Leaves the room of a room tab (the room is forgotten, not joined again) and closes the tab. */
+    public void leaveRoom(ChatViewModel chat) {
+        chat.room().ifPresent(room -> room.leave());
+        closeConversation(chat);
+    }
+
+    public void answer(RoomInvitation invitation, boolean accept) {
+        invitations.remove(invitation);
+        if (accept) {
+            core.rooms().join(invitation.room().account(), invitation.room().name(), null, invitation.password())
+                    .thenAcceptAsync(this::openRoom, bridge.fx());
+        }
     }
 
     public void closeConversation(ChatViewModel chat) {
@@ -175,6 +207,15 @@ public final class MainViewModel implements AutoCloseable {
     /** Set when the history database was damaged at start and replaced; the window tells the user. */
     public ObjectProperty<org.switchboard.core.history.HistoryRecovery> historyRecovery() {
         return historyRecovery;
+    }
+
+    /** Room invitations waiting for the user's answer. */
+    public ObservableList<RoomInvitation> invitations() {
+        return invitations;
+    }
+
+    public ObservableMap<AccountId, CoreEvent.ServerNoticeReceived> serverNotices() {
+        return serverNotices;
     }
 
     public ObservableList<AccountStatus> certificateQuestions() {

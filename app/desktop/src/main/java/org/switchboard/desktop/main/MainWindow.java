@@ -57,7 +57,7 @@ public final class MainWindow {
         this.i18n = i18n;
         this.stage = stage;
         this.dialogs = new DialogService(i18n, stage);
-        this.roster = new RosterView(model.roster(), i18n, person -> model.openConversation(person));
+        this.roster = new RosterView(model.roster(), i18n, person -> model.openConversation(person), model::openRoom);
 
         tabs.setId("conversations");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -92,10 +92,20 @@ public final class MainWindow {
         wireHistoryRecovery();
         model.statuses().addListener((javafx.collections.MapChangeListener<Object, AccountStatus>) c -> refreshStatusBar());
         model.accounts().addListener((ListChangeListener<Account>) c -> refreshStatusBar());
+        model.serverNotices().addListener(
+                (javafx.collections.MapChangeListener<Object, Object>) c -> refreshStatusBar());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+K"), roster::focusFilter);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+W"), () -> {
             ChatViewModel chat = model.selectedChat().get();
-            if (chat != null) {
+            if (chat != null && chat.conversation().isRoom()) {
+                dialogs.askLeaveRoom(chat.conversation().name(), leaveToo -> {
+                    if (leaveToo) {
+                        model.leaveRoom(chat);
+                    } else {
+                        model.closeConversation(chat);
+                    }
+                });
+            } else if (chat != null) {
                 model.closeConversation(chat);
             }
         });
@@ -134,12 +144,22 @@ public final class MainWindow {
                 model.accounts().stream().filter(Account::enabled).toList(), i18n, stage,
                 (account, handle) -> model.openConversation(new org.switchboard.core.conversation.ConversationId(
                         new org.switchboard.protocol.model.ContactAddress(account.id(), handle)), handle)));
-        Menu contacts = new Menu(i18n.text("menu.contacts"), null, startConversation, addContact, demo);
+        MenuItem joinRoom = new MenuItem(i18n.text("menu.joinRoom"));
+        joinRoom.setId("menuJoinRoom");
+        joinRoom.setAccelerator(KeyCombination.keyCombination("Shortcut+J"));
+        joinRoom.setOnAction(e -> showJoinRoom());
+        Menu contacts = new Menu(i18n.text("menu.contacts"), null, startConversation, joinRoom, addContact, demo);
         contacts.setOnShowing(e -> demo.setDisable(model.core().demoRunning()));
         Menu history = new org.switchboard.desktop.history.HistoryMenu(model, i18n, stage).menu();
         MenuBar bar = new MenuBar(app, contacts, history);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private void showJoinRoom() {
+        org.switchboard.desktop.rooms.JoinRoomDialog.show(new org.switchboard.desktop.rooms.JoinRoomViewModel(
+                model.core().rooms(), model.bridge(), model.accounts().stream().filter(Account::enabled).toList()),
+                i18n, stage, model::openRoom);
     }
 
     private void wireTabs() {
@@ -158,6 +178,9 @@ public final class MainWindow {
                     tab.setContent(view);
                     tab.setUserData(added);
                     tab.setOnClosed(e -> model.closeConversation(added));
+                    if (added.conversation().isRoom()) {
+                        wireRoomTab(tab, added);
+                    }
                     tabOf.put(added, tab);
                     tabs.getTabs().add(tab);
                 }
@@ -174,7 +197,32 @@ public final class MainWindow {
                 model.selectedChat().set(tab == null ? null : (ChatViewModel) tab.getUserData()));
     }
 
+    /** A room's tab: leave from its context menu; closing it asks whether to leave the room too. */
+    private void wireRoomTab(Tab tab, ChatViewModel room) {
+        MenuItem leave = new MenuItem(i18n.text("room.leave"));
+        leave.setId("leaveRoom");
+        leave.setOnAction(e -> model.leaveRoom(room));
+        tab.setContextMenu(new javafx.scene.control.ContextMenu(leave));
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            dialogs.askLeaveRoom(room.conversation().name(), leaveToo -> {
+                if (leaveToo) {
+                    model.leaveRoom(room);
+                } else {
+                    model.closeConversation(room);
+                }
+            });
+        });
+    }
+
     private void wireQuestions() {
+        model.invitations().addListener((ListChangeListener<org.switchboard.core.room.RoomInvitation>) change -> {
+            while (change.next()) {
+                for (var invitation : change.getAddedSubList()) {
+                    dialogs.askRoomInvitation(invitation, accept -> model.answer(invitation, accept));
+                }
+            }
+        });
         model.requests().addListener((ListChangeListener<SubscriptionRequest>) change -> {
             while (change.next()) {
                 for (SubscriptionRequest request : change.getAddedSubList()) {
@@ -216,6 +264,15 @@ public final class MainWindow {
                 label.setTooltip(new javafx.scene.control.Tooltip(i18n.failure(status.error(), status.errorMessage())));
             }
             statusBar.getChildren().add(label);
+            var notice = model.serverNotices().get(account.id());
+            if (notice != null) {
+                String text = notice.from().isBlank() ? notice.text() : notice.from() + ": " + notice.text();
+                Label shown = new Label(i18n.text("server.notice", text));
+                shown.getStyleClass().add("server-notice");
+                shown.setMaxWidth(360);
+                shown.setTooltip(new javafx.scene.control.Tooltip(text));
+                statusBar.getChildren().add(shown);
+            }
         }
     }
 

@@ -18,7 +18,8 @@ public final class RosterView extends VBox {
     private final ListView<Person> list;
     private final TextField filter = new TextField();
 
-    public RosterView(RosterViewModel model, I18n i18n, Consumer<Person> open) {
+    public RosterView(RosterViewModel model, I18n i18n, Consumer<Person> open,
+                      Consumer<org.switchboard.protocol.model.RoomAddress> openRoom) {
         super(6);
         setPadding(new Insets(8));
         getStyleClass().add("roster");
@@ -51,7 +52,32 @@ public final class RosterView extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(filter, list);
+
+        // The rooms the user is in (or rejoins), as a section of their own under the people.
+        Label roomsHeader = new Label(i18n.text("roster.rooms"));
+        roomsHeader.setId("roomsHeader");
+        roomsHeader.getStyleClass().add("roster-section");
+        ListView<RosterViewModel.RoomEntry> rooms = new ListView<>(model.visibleRooms());
+        rooms.setId("rooms");
+        rooms.setCellFactory(v -> new RoomCell(i18n));
+        rooms.setPrefHeight(140);
+        rooms.setMinHeight(60);
+        rooms.setOnMouseClicked(e -> {
+            RosterViewModel.RoomEntry selected = rooms.getSelectionModel().getSelectedItem();
+            if (selected != null && e.getButton() == MouseButton.PRIMARY) {
+                openRoom.accept(selected.room().address());
+            }
+        });
+        rooms.setOnKeyPressed(e -> {
+            RosterViewModel.RoomEntry selected = rooms.getSelectionModel().getSelectedItem();
+            if (selected != null && e.getCode() == KeyCode.ENTER) {
+                openRoom.accept(selected.room().address());
+            }
+        });
+        VBox roomSection = new VBox(4, roomsHeader, rooms);
+        roomSection.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.visibleRooms()));
+        roomSection.managedProperty().bind(roomSection.visibleProperty());
+        getChildren().addAll(filter, list, roomSection);
     }
 
     public void focusFilter() {

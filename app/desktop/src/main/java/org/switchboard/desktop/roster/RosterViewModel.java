@@ -17,9 +17,22 @@ public final class RosterViewModel {
     private final ObservableList<Person> people = FXCollections.observableArrayList();
     private final FilteredList<Person> visible = new FilteredList<>(people, p -> true);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ObservableList<RoomEntry> rooms = FXCollections.observableArrayList();
+    private final FilteredList<RoomEntry> visibleRooms = new FilteredList<>(rooms, r -> true);
+    private final java.util.Map<org.switchboard.core.conversation.ConversationId, Integer> roomUnread =
+            new java.util.HashMap<>();
+
+    /** A room in the list, with its unread count. */
+    public record RoomEntry(org.switchboard.core.room.Room room, int unread) {
+    }
 
     public RosterViewModel() {
-        filter.addListener((obs, old, now) -> visible.setPredicate(matching(now)));
+        filter.addListener((obs, old, now) -> {
+            visible.setPredicate(matching(now));
+            String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            visibleRooms.setPredicate(r -> needle.isEmpty() || contains(r.room().address().name(), needle)
+                    || contains(r.room().topic(), needle));
+        });
     }
 
     /** Matches names, handles and status texts, case-insensitively; any script (CJK included). */
@@ -39,13 +52,30 @@ public final class RosterViewModel {
     }
 
     public void onEvent(CoreEvent event) {
-        if (event instanceof CoreEvent.PeopleChanged changed) {
-            people.setAll(changed.people());
+        switch (event) {
+            case CoreEvent.PeopleChanged changed -> people.setAll(changed.people());
+            case CoreEvent.RoomsChanged changed -> rooms.setAll(changed.rooms().stream()
+                    .map(r -> new RoomEntry(r, roomUnread.getOrDefault(r.conversation(), 0))).toList());
+            case CoreEvent.UnreadChanged changed when changed.conversation().isRoom() -> {
+                roomUnread.put(changed.conversation(), changed.unread());
+                for (int i = 0; i < rooms.size(); i++) {
+                    RoomEntry entry = rooms.get(i);
+                    if (entry.room().conversation().equals(changed.conversation())) {
+                        rooms.set(i, new RoomEntry(entry.room(), changed.unread()));
+                    }
+                }
+            }
+            default -> { }
         }
     }
 
     public ObservableList<Person> visiblePeople() {
         return visible;
+    }
+
+    /** The rooms section of the list, filtered like the people. */
+    public ObservableList<RoomEntry> visibleRooms() {
+        return visibleRooms;
     }
 
     public ObservableList<Person> allPeople() {

@@ -96,6 +96,14 @@ class BundlesTest {
         for (var t : org.switchboard.desktop.theme.Theme.values()) {
             assertThat(keys).contains("settings.theme." + t.setting());
         }
+        for (var outcome : org.switchboard.core.command.CommandResult.Outcome.values()) {
+            if (outcome != org.switchboard.core.command.CommandResult.Outcome.SENT) {
+                assertThat(keys).contains("command." + outcome.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (var role : org.switchboard.protocol.model.RoomRole.values()) {
+            assertThat(keys).contains("room.role." + role.name().toLowerCase(Locale.ROOT));
+        }
         assertThat(keys).contains("account.add.title", "account.edit.title", "accounts.enable",
                 "validation.required", "validation.format", "validation.port", "validation.choice");
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.contact.Person;
-import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.desktop.chat.ChatLine;
 import org.switchboard.desktop.SwitchboardApp;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -69,9 +69,9 @@ abstract class AppUiTest {
 
     /** The message list of the selected conversation tab. */
     @SuppressWarnings("unchecked")
-    protected ListView<StoredMessage> messages() {
+    protected ListView<ChatLine> messages() {
         TabPane tabs = tabs();
-        return (ListView<StoredMessage>) onFx(() -> tabs.getSelectionModel().getSelectedItem()
+        return (ListView<ChatLine>) onFx(() -> tabs.getSelectionModel().getSelectedItem()
                 .getContent().lookup("#messages"));
     }
 

@@ -57,6 +57,6 @@ class DemoChatUiTest extends AppUiTest {
                 .isEqualTo("line one\nline two");
         robot.type(KeyCode.ENTER);
         until(30, () -> messages().getItems().stream().anyMatch(m -> m.body().contains("line one\nline two")
-                && m.direction() == org.switchboard.protocol.model.Direction.INCOMING));
+                && m.message().direction() == org.switchboard.protocol.model.Direction.INCOMING));
     }
 }

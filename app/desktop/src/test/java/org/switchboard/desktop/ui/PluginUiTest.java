@@ -16,7 +16,6 @@ import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.plugins.PluginInfo;
 import org.switchboard.core.plugins.PluginState;
 import org.switchboard.core.testing.TestPlugins;
@@ -84,7 +83,7 @@ class PluginUiTest extends AppUiTest {
     @SuppressWarnings("unchecked")
     private boolean chatShows(String body) {
         TabPane tabs = robot.lookup("#conversations").queryAs(TabPane.class);
-        ListView<StoredMessage> messages = (ListView<StoredMessage>) tabs.getSelectionModel().getSelectedItem()
+        ListView<org.switchboard.desktop.chat.ChatLine> messages = (ListView<org.switchboard.desktop.chat.ChatLine>) tabs.getSelectionModel().getSelectedItem()
                 .getContent().lookup("#messages");
         return messages.getItems().stream().anyMatch(m -> m.body().equals(body));
     }

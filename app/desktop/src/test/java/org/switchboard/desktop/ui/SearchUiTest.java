@@ -40,7 +40,8 @@ class SearchUiTest extends AppUiTest {
         robot.clickOn("#messageInput").write(SENT);
         robot.type(KeyCode.ENTER);
         until(30, () -> messages().getItems().stream()
-                .anyMatch(m -> m.direction() == Direction.INCOMING && m.body().contains(SENT)));
+                .anyMatch(m -> m.message() != null && m.message().direction() == Direction.INCOMING
+                        && m.body().contains(SENT)));
     }
 
     @Test
@@ -66,7 +67,8 @@ class SearchUiTest extends AppUiTest {
     }
 
     private long selectedSeq() {
-        StoredMessage selected = messages().getSelectionModel().getSelectedItem();
+        var line = messages().getSelectionModel().getSelectedItem();
+        StoredMessage selected = line == null ? null : line.message();
         return selected == null ? -1 : selected.seq();
     }
 
@@ -114,7 +116,8 @@ class SearchUiTest extends AppUiTest {
     private int indexOf(Direction direction) {
         var items = messages().getItems();
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).direction() == direction && items.get(i).body().contains(SENT)) {
+            StoredMessage m = items.get(i).message();
+            if (m != null && m.direction() == direction && m.body().contains(SENT)) {
                 return i;
             }
         }
