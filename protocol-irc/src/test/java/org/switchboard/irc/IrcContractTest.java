@@ -30,6 +30,12 @@ class IrcContractTest extends ProtocolContractTest {
         server.close();
     }
 
+    /** IRC messages carry no id; the receiving session makes its own. */
+    @Override
+    protected boolean networkCarriesMessageIds() {
+        return false;
+    }
+
     @Override
     protected ProtocolProvider provider() {
         return new IrcProvider();

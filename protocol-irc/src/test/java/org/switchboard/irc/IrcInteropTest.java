@@ -110,6 +110,6 @@ class IrcInteropTest {
         assertThat(peer.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(peer.exitValue()).isZero();
         assertThat(output).anyMatch(l -> l.contains("PRIVMSG " + channel + " :hello channel 大家好"));
-        assertThat(output).noneMatch(l -> l.contains("SBID"));
+        assertThat(output).noneMatch(l -> l.contains("\u0001VERSION"));
     }
 }

@@ -78,12 +78,12 @@ class IrcMessagingTest {
             peer.send("PRIVMSG " + nick(alice) + " :\u0001ACTION waves\u0001");
             alice.events().await(MessageReceived.class, e -> e.message().body().equals("/me waves"), TIMEOUT);
 
-            // Another client does not answer the VERSION probe: the message goes out after the probe's wait.
+            // Nothing but the text goes to another client: no id lines, no version probe.
             send(alice, peer.nick(), "/me nods");
             send(alice, peer.nick(), "plain reply");
             peer.await(l -> l.endsWith("PRIVMSG " + peer.nick() + " :\u0001ACTION nods\u0001"), TIMEOUT);
             peer.await(l -> l.endsWith("PRIVMSG " + peer.nick() + " :plain reply"), TIMEOUT);
-            assertThat(peer.lines()).noneMatch(l -> l.contains("SBID"));
+            assertThat(peer.lines()).noneMatch(l -> l.contains("\u0001VERSION"));
         }
     }
 
@@ -116,11 +116,11 @@ class IrcMessagingTest {
     }
 
     @Test
-    void aLongChineseMessageIsSplitIntoWholeCharactersAndArrivesInOrderWithIds() throws Exception {
+    void aLongChineseMessageIsSplitIntoWholeCharactersAndArrivesInOrder() throws Exception {
         Client alice = user("alice", Map.of(IrcSettings.FLOOD_PER_SECOND, "20"));
         Client bob = user("bob", Map.of());
         String body = "即時通訊讓世界更近，你好世界。".repeat(150);
-        MessageId id = send(alice, nick(bob), body);
+        send(alice, nick(bob), body);
 
         List<MessageReceived> parts = new ArrayList<>();
         StringBuilder joined = new StringBuilder();
@@ -131,8 +131,7 @@ class IrcMessagingTest {
         }
         assertThat(joined.toString()).isEqualTo(body);
         assertThat(parts).hasSizeGreaterThan(5);
-        assertThat(parts.getFirst().message().id().clientId()).isEqualTo(id.clientId());
-        assertThat(parts.get(1).message().id().clientId()).isEqualTo(id.clientId() + ":2");
+        assertThat(parts).extracting(p -> p.message().id().clientId()).doesNotHaveDuplicates();
         assertThat(parts).allSatisfy(p -> assertThat(p.message().body()).doesNotContain("\uFFFD"));
 
         try (RawIrcClient peer = RawIrcClient.connect(server, unique("peer"))) {

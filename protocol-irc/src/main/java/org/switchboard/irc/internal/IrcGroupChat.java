@@ -217,7 +217,7 @@ final class IrcGroupChat implements GroupChat {
                 }
                 name = channel.name;
             }
-            List<String> lines = IrcMessaging.lines(link, name, message.body(), null);
+            List<String> lines = IrcMessaging.lines(link, name, message.body());
             return link.send(lines, folded).thenApply(ok -> {
                 session.emit(new RoomMessageReceived(session.account(), new RoomMessage(message.id(), message.room(),
                         link.nick(), Direction.OUTGOING, message.body(), Instant.now(), MessageKind.CHAT, false)));
