@@ -7,12 +7,8 @@ import static org.switchboard.irc.Sessions.unique;
 
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.irc.Sessions.Client;
-import org.switchboard.irc.testing.NgircdServer;
 import org.switchboard.protocol.event.ProtocolEvent.ContactAdded;
 import org.switchboard.protocol.event.ProtocolEvent.ContactRemoved;
 import org.switchboard.protocol.event.ProtocolEvent.PresenceChanged;
@@ -25,25 +21,7 @@ import org.switchboard.protocol.spi.capability.Presence;
 import org.switchboard.protocol.spi.capability.Roster;
 
 /** The friends list on ngircd, which has neither MONITOR nor away-notify: ISON and WHOIS polling. */
-class IrcFriendsTest {
-
-    private static NgircdServer server;
-    private final Sessions sessions = new Sessions();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NgircdServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.close();
-    }
+class IrcFriendsTest extends OnNgircd {
 
     private static boolean is(PresenceChanged e, String nick, Availability availability, String text) {
         return e.contact().handle().equals(nick) && e.presence().availability() == availability

@@ -6,12 +6,8 @@ import static org.switchboard.irc.Sessions.TIMEOUT;
 import static org.switchboard.irc.Sessions.join;
 import static org.switchboard.irc.Sessions.unique;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.irc.Sessions.Client;
-import org.switchboard.irc.testing.NgircdServer;
 import org.switchboard.irc.testing.RawIrcClient;
 import org.switchboard.protocol.event.ProtocolEvent.RoomActivityOccurred;
 import org.switchboard.protocol.event.ProtocolEvent.RoomInvitationReceived;
@@ -30,25 +26,7 @@ import org.switchboard.protocol.spi.ProtocolException;
 import org.switchboard.protocol.spi.capability.GroupChat;
 
 /** Channels on a real ngircd, with a raw client as the channel operator who sets modes and kicks. */
-class IrcGroupChatTest {
-
-    private static NgircdServer server;
-    private final Sessions sessions = new Sessions();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NgircdServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.close();
-    }
+class IrcGroupChatTest extends OnNgircd {
 
     private Client user(String prefix) throws Exception {
         return sessions.connected(server.account(unique(prefix)));

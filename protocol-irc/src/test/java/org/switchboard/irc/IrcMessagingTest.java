@@ -11,12 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.irc.Sessions.Client;
-import org.switchboard.irc.testing.NgircdServer;
 import org.switchboard.irc.testing.RawIrcClient;
 import org.switchboard.protocol.event.ProtocolEvent.MessageReceived;
 import org.switchboard.protocol.event.ProtocolEvent.ServerNotice;
@@ -28,25 +24,7 @@ import org.switchboard.protocol.spi.ProtocolException;
 import org.switchboard.protocol.spi.capability.Messaging;
 
 /** Private messages, CTCP, notices, splitting and flood control on a real ngircd. */
-class IrcMessagingTest {
-
-    private static NgircdServer server;
-    private final Sessions sessions = new Sessions();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NgircdServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.close();
-    }
+class IrcMessagingTest extends OnNgircd {
 
     private Client user(String prefix, Map<String, String> settings) throws Exception {
         return sessions.connected(Sessions.with(server.account(unique(prefix)), settings));

@@ -9,12 +9,8 @@ import static org.switchboard.irc.Sessions.unique;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.irc.Sessions.Client;
-import org.switchboard.irc.testing.NgircdServer;
 import org.switchboard.protocol.event.ProtocolEvent.ConnectionStateChanged;
 import org.switchboard.protocol.event.ProtocolEvent.RoomJoined;
 import org.switchboard.protocol.event.ProtocolEvent.RoomLeft;
@@ -27,25 +23,7 @@ import org.switchboard.protocol.spi.capability.GroupChat;
 import org.switchboard.protocol.spi.capability.Messaging;
 
 /** A server restart drops the session; after the app reconnects, the session is back in its channels. */
-class IrcRejoinTest {
-
-    private static NgircdServer server;
-    private final Sessions sessions = new Sessions();
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NgircdServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeSessions() {
-        sessions.close();
-    }
+class IrcRejoinTest extends OnNgircd {
 
     @Test
     void channelsJoinedAndConfiguredAreJoinedAgainAfterAServerRestart() throws Exception {
