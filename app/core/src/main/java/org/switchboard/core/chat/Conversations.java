@@ -51,6 +51,7 @@ public final class Conversations implements ConversationService {
     private final ListenerHub hub;
     private final Clock clock;
     private final Outbox outbox;
+    private final OwnCorrections corrections;
     private final BiConsumer<ConversationId, Integer> unreadListener;
     private final Map<ConversationId, Integer> unread = new ConcurrentHashMap<>();
     private final Map<ConversationId, TypingState> peerTyping = new ConcurrentHashMap<>();
@@ -68,6 +69,7 @@ public final class Conversations implements ConversationService {
         this.unreadListener = unreadListener;
         this.outbox = new Outbox(core, history, a -> sessions.capability(a, Messaging.class),
                 m -> hub.publish(new CoreEvent.MessageUpdated(m)));
+        this.corrections = new OwnCorrections(core, history, sessions, hub);
     }
 
     /** Loads the unread counts kept in history; core thread, at start. */
@@ -247,6 +249,16 @@ public final class Conversations implements ConversationService {
             stored.forEach(outbox::enqueue);
         }, core);
         return result;
+    }
+
+    @Override
+    public boolean canCorrect(StoredMessage message) {
+        return corrections.canCorrect(message);
+    }
+
+    @Override
+    public CompletableFuture<StoredMessage> correct(StoredMessage original, String newText) {
+        return corrections.correct(original, newText);
     }
 
     @Override

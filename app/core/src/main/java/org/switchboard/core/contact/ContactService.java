@@ -18,6 +18,25 @@ public interface ContactService {
 
     CompletableFuture<Void> remove(ContactAddress contact);
 
+    /**
+     * Renames a contact and puts it in {@code groups} (none: ungrouped), on the account's server
+     * list; the new entry arrives as a change of the people. Fails with UNSUPPORTED where the
+     * network keeps neither.
+     */
+    CompletableFuture<Void> update(ContactAddress contact, String displayName, Set<String> groups);
+
+    /** Whether the account's network blocks contacts on the server (and the account is connected). */
+    boolean canBlock(AccountId account);
+
+    /** Blocks or unblocks a contact on the server; the people show the change once the server confirms it. */
+    CompletableFuture<Void> setBlocked(ContactAddress contact, boolean blocked);
+
+    /**
+     * The contact's picture (PNG, JPEG or GIF bytes) as last received or kept from an earlier
+     * run; {@link Contact#avatarId} tells when it changes. From memory: any thread.
+     */
+    java.util.Optional<byte[]> avatar(ContactAddress contact);
+
     /** Requests waiting for the user's answer. */
     List<SubscriptionRequest> pendingRequests();
 

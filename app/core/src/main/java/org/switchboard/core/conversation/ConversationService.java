@@ -23,6 +23,20 @@ public interface ConversationService {
      */
     CompletableFuture<StoredMessage> send(ConversationId conversation, String text);
 
+    /**
+     * Whether {@code message} can be corrected now: the user's own one-to-one message, already
+     * sent, on an account whose network takes corrections (and is connected). Any thread.
+     */
+    boolean canCorrect(StoredMessage message);
+
+    /**
+     * Replaces the text of the user's last sent message: history takes the new text (marked
+     * edited, announced as MessageUpdated) and the network gets the correction. Completes with
+     * the updated message. Blank text is refused (IllegalArgumentException), as is a message
+     * that {@link #canCorrect} refuses (IllegalStateException).
+     */
+    CompletableFuture<StoredMessage> correct(StoredMessage original, String newText);
+
     /** Tells the peer whether the user is typing; repeated calls are cheap and coalesced. */
     void typing(ConversationId conversation, TypingState state);
 

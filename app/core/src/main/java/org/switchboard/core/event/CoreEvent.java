@@ -103,4 +103,11 @@ public sealed interface CoreEvent {
             from = from == null ? "" : from;
         }
     }
+
+    /**
+     * The server's archive was read after a login: {@code messages} came back (some perhaps
+     * already stored). Everything it brought is in history when this is published.
+     */
+    record ArchiveFetched(AccountId account, int messages) implements CoreEvent {
+    }
 }

@@ -326,6 +326,11 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /** Where the account's one-to-one history stands against the server's archive (after pending writes). */
+    public CompletableFuture<ArchiveMark> archiveMark(AccountId account) {
+        return flush().thenCompose(v -> read(c -> ArchiveMark.read(c, account)));
+    }
+
     /** The journal mode in force (WAL unless the file system refused it). */
     public CompletableFuture<String> journalMode() {
         return read(c -> {

@@ -17,6 +17,7 @@ import org.switchboard.core.SwitchboardCore;
 import org.switchboard.core.account.Account;
 import org.switchboard.core.account.AccountService;
 import org.switchboard.core.accounts.Accounts;
+import org.switchboard.core.chat.ArchiveCatchUp;
 import org.switchboard.core.chat.Conversations;
 import org.switchboard.core.command.CommandService;
 import org.switchboard.core.command.Commands;
@@ -83,13 +84,14 @@ public final class CoreImpl implements SwitchboardCore {
         this.sessions = new SessionSupervisor(core, providers, secrets, options.clock(), Backoff.DEFAULT, events);
         this.contacts = new ContactDirectory(core, hub, sessions, settings,
                 id -> accounts().accounts().stream().filter(a -> a.id().equals(id)).map(Account::protocolId)
-                        .findFirst().orElse(null));
+                        .findFirst().orElse(null), profile.avatarsDir());
         this.conversations = new Conversations(core, history, sessions, hub, options.clock(),
                 contacts::unreadChanged);
         this.accounts = new Accounts(core, providers, new AccountStore(profile.accountsFile()), secrets, sessions,
                 hub, this::forget);
         this.rooms = new Rooms(core, history, sessions, hub, conversations, options.clock(), profile.roomsFile());
-        events.bind(contacts, conversations, rooms);
+        events.bind(contacts, conversations, rooms,
+                new ArchiveCatchUp(core, hub, history, sessions, options.clock()));
         this.commands = new Commands(conversations, rooms, accounts, sessions);
         this.pluginSessions = new PluginSessions(core, sessions, providers, accounts::accounts);
         this.plugins = new PluginManager(profile.pluginsDir(), providers, options.providerLoader(), settings,
@@ -122,6 +124,7 @@ public final class CoreImpl implements SwitchboardCore {
     public CompletableFuture<Void> start() {
         boolean wantDemo = wantsDemo(options.demo(), accounts.accounts());
         CompletableFuture<Void> unread = conversations.loadUnread();
+        CompletableFuture<Void> avatars = contacts.loadAvatars();
         historyService.startRetention();
         CompletableFuture<Void> connecting = core.call(() -> {
             // The demo account connects once its server runs; the others at once.
@@ -132,7 +135,7 @@ public final class CoreImpl implements SwitchboardCore {
         });
         CompletableFuture<Void> demoStart = wantDemo ? startDemo() : CompletableFuture.completedFuture(null);
         CompletableFuture<?> pluginsLoaded = plugins.reload();
-        return CompletableFuture.allOf(unread, connecting, demoStart, pluginsLoaded);
+        return CompletableFuture.allOf(unread, avatars, connecting, demoStart, pluginsLoaded);
     }
 
     @Override
@@ -248,6 +251,7 @@ public final class CoreImpl implements SwitchboardCore {
         }
         demoThread.shutdownNow();
         historyService.close();
+        contacts.close();
         history.close();
         core.shutdown(Duration.ofSeconds(2));
     }

@@ -1,6 +1,7 @@
 package org.switchboard.core.internal;
 
 import org.switchboard.core.account.AccountStatus;
+import org.switchboard.core.chat.ArchiveCatchUp;
 import org.switchboard.core.chat.Conversations;
 import org.switchboard.core.event.CoreEvent;
 import org.switchboard.core.people.ContactDirectory;
@@ -17,13 +18,16 @@ final class SessionEvents implements SessionHooks {
     private ContactDirectory contacts;
     private Conversations conversations;
     private Rooms rooms;
+    private ArchiveCatchUp archive;
 
     SessionEvents(ListenerHub hub) {
         this.hub = hub;
     }
 
     /** The two consumers need the supervisor themselves, so they arrive after it is made. */
-    void bind(ContactDirectory contactDirectory, Conversations conversationService, Rooms roomService) {
+    void bind(ContactDirectory contactDirectory, Conversations conversationService, Rooms roomService,
+              ArchiveCatchUp archiveCatchUp) {
+        this.archive = archiveCatchUp;
         this.contacts = contactDirectory;
         this.conversations = conversationService;
         this.rooms = roomService;
@@ -39,6 +43,7 @@ final class SessionEvents implements SessionHooks {
         contacts.connected(account);
         conversations.connected(account);
         rooms.connected(account);
+        archive.connected(account);
     }
 
     @Override

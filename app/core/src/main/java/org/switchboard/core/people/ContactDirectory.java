@@ -1,5 +1,7 @@
 package org.switchboard.core.people;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,17 +31,21 @@ import org.switchboard.protocol.model.RosterEntry;
 import org.switchboard.protocol.model.Subscription;
 import org.switchboard.protocol.spi.ProtocolException;
 import org.switchboard.protocol.spi.ProtocolException.Reason;
+import org.switchboard.protocol.spi.capability.Blocking;
 import org.switchboard.protocol.spi.capability.Presence;
 import org.switchboard.protocol.spi.capability.Roster;
 
 /**
- * The unified contact list, built from each account's roster and presence events. Changes run
- * on the core thread; the list is republished at most once per burst of events.
+ * The unified contact list, built from each account's roster and presence events, with the
+ * server's block list and contacts' pictures. Changes run on the core thread; the list is
+ * republished at most once per burst of events.
  */
 public final class ContactDirectory implements ContactService {
 
     private static final String PRESENCE_KEY = "presence.availability";
     private static final String STATUS_KEY = "presence.text";
+    /** How long the server may take to answer a change to the list or the block list. */
+    private static final Duration PROVIDER_LIMIT = Duration.ofSeconds(30);
 
     private static final Comparator<Person> ORDER = Comparator
             .comparing((Person p) -> !p.presence().availability().isOnline())
@@ -53,6 +59,8 @@ public final class ContactDirectory implements ContactService {
     private final Function<AccountId, String> protocolOf;
     private final Map<AccountId, Map<String, RosterEntry>> rosters = new ConcurrentHashMap<>();
     private final Map<ContactAddress, PresenceStatus> presence = new ConcurrentHashMap<>();
+    private final Map<AccountId, Set<ContactAddress>> blocked = new ConcurrentHashMap<>();
+    private final AvatarCache avatars;
     private final Map<ConversationId, Integer> unread = new ConcurrentHashMap<>();
     private final Set<AccountId> online = ConcurrentHashMap.newKeySet();
     private final List<SubscriptionRequest> requests = new CopyOnWriteArrayList<>();
@@ -61,7 +69,8 @@ public final class ContactDirectory implements ContactService {
     private boolean publishScheduled;
 
     public ContactDirectory(CoreThread core, ListenerHub hub, SessionSupervisor sessions, Settings settings,
-                            Function<AccountId, String> protocolOf) {
+                            Function<AccountId, String> protocolOf, Path avatarsDir) {
+        this.avatars = new AvatarCache(avatarsDir);
         this.core = core;
         this.hub = hub;
         this.sessions = sessions;
@@ -103,6 +112,15 @@ public final class ContactDirectory implements ContactService {
                 presence.put(change.contact(), change.presence());
                 changed();
             }
+            case ProtocolEvent.AvatarChanged change -> {
+                if (avatars.put(change.contact(), change.image())) {
+                    changed();
+                }
+            }
+            case ProtocolEvent.BlockListChanged change -> {
+                blocked.put(change.account(), change.blocked());
+                changed();
+            }
             case ProtocolEvent.SubscriptionRequested request -> {
                 SubscriptionRequest r = new SubscriptionRequest(request.from(), request.text());
                 requests.removeIf(old -> old.from().equals(r.from()));
@@ -117,6 +135,16 @@ public final class ContactDirectory implements ContactService {
     public void connected(AccountId account) {
         online.add(account);
         sessions.capability(account, Presence.class).ifPresent(p -> p.setOwn(own));
+        // The list read at login comes with no event; later changes arrive as BlockListChanged.
+        if (sessions.capability(account, Blocking.class).isPresent()) {
+            sessions.callCapability(account, Blocking.class, b -> CompletableFuture.completedFuture(b.blocked()),
+                    PROVIDER_LIMIT).thenAcceptAsync(list -> {
+                        if (online.contains(account)) {
+                            blocked.put(account, Set.copyOf(list));
+                            changed();
+                        }
+                    }, core);
+        }
         changed();
     }
 
@@ -130,6 +158,8 @@ public final class ContactDirectory implements ContactService {
     public void forget(AccountId account) {
         disconnected(account);
         rosters.remove(account);
+        blocked.remove(account);
+        avatars.forget(account);
         requests.removeIf(r -> r.from().account().equals(account));
         changed();
     }
@@ -173,7 +203,9 @@ public final class ContactDirectory implements ContactService {
                 PresenceStatus p = up ? presence.getOrDefault(e.address(), PresenceStatus.OFFLINE)
                         : PresenceStatus.OFFLINE;
                 Contact contact = new Contact(e.address(), protocol == null ? "" : protocol, e.displayName(),
-                        e.groups(), e.subscription(), p);
+                        e.groups(), e.subscription(), p,
+                        blocked.getOrDefault(account, Set.of()).contains(e.address()),
+                        avatars.get(e.address()).map(AvatarCache.Picture::id).orElse(""));
                 list.add(new Person(account.value() + "/" + e.address().handle(), contact.displayName(),
                         List.of(contact), unread.getOrDefault(new ConversationId(e.address()), 0)));
             }
@@ -199,6 +231,41 @@ public final class ContactDirectory implements ContactService {
     @Override
     public CompletableFuture<Void> remove(ContactAddress contact) {
         return roster(contact.account(), Roster.class).thenCompose(r -> r.remove(contact));
+    }
+
+    @Override
+    public CompletableFuture<Void> update(ContactAddress contact, String displayName, Set<String> groups) {
+        Set<String> clean = groups == null ? Set.of() : groups.stream().map(String::strip)
+                .filter(g -> !g.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        return sessions.callCapability(contact.account(), Roster.class, r -> r.update(contact, name, clean),
+                PROVIDER_LIMIT);
+    }
+
+    @Override
+    public Optional<byte[]> avatar(ContactAddress contact) {
+        return avatars.get(contact).map(p -> p.bytes().clone());
+    }
+
+    /** Reads the pictures kept from earlier runs (at start, off the core thread), then shows them. */
+    public CompletableFuture<Void> loadAvatars() {
+        return avatars.load().thenRunAsync(this::changed, core);
+    }
+
+    /** Lets the last pictures reach the disk. */
+    public void close() {
+        avatars.close();
+    }
+
+    @Override
+    public boolean canBlock(AccountId account) {
+        return sessions.capability(account, Blocking.class).isPresent();
+    }
+
+    @Override
+    public CompletableFuture<Void> setBlocked(ContactAddress contact, boolean block) {
+        return sessions.callCapability(contact.account(), Blocking.class,
+                b -> block ? b.block(contact) : b.unblock(contact), PROVIDER_LIMIT);
     }
 
     @Override

@@ -69,6 +69,11 @@ public record Profile(Path configDir, Path dataDir) {
         return dataDir.resolve("demo-server");
     }
 
+    /** Contacts' pictures, kept between runs (owner-only). */
+    public Path avatarsDir() {
+        return dataDir.resolve("avatars");
+    }
+
     public Path logsDir() {
         return dataDir.resolve("logs");
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.account.Account;
@@ -76,6 +77,27 @@ public final class SessionSupervisor {
             LOG.warn("account {}: the provider failed to give its {}: {}", account, type.getSimpleName(), e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Calls a capability of the account's live session on a provider-call thread, bounded in
+     * time (the call by the usual limit, its future by {@code resultLimit}), so that a slow or
+     * faulty provider never holds up the caller. Fails with NOT_CONNECTED when the account is not
+     * connected and UNSUPPORTED when its session lacks the capability. Any thread.
+     */
+    public <C extends Capability, T> CompletableFuture<T> callCapability(AccountId account, Class<C> type,
+                                                                         Function<C, CompletableFuture<T>> work,
+                                                                         Duration resultLimit) {
+        if (!live.containsKey(account)) {
+            return CompletableFuture.failedFuture(new ProtocolException(Reason.NOT_CONNECTED,
+                    "The account is not connected"));
+        }
+        Optional<C> capability = capability(account, type);
+        if (capability.isEmpty()) {
+            return CompletableFuture.failedFuture(new ProtocolException(Reason.UNSUPPORTED,
+                    "The account's network does not offer " + type.getSimpleName()));
+        }
+        return calls.callAsync(() -> work.apply(capability.get()), CALL_LIMIT, resultLimit);
     }
 
     public List<AccountId> connectedAccounts() {

@@ -99,9 +99,15 @@ public final class ChatView extends BorderPane {
         send.setOnAction(e -> sendNow());
         send.disableProperty().bind(model.input().isEmpty());
 
+        Label editingMarker = new Label(i18n.text("chat.editing"));
+        editingMarker.setId("editingMarker");
+        editingMarker.getStyleClass().add("editing-marker");
+        editingMarker.visibleProperty().bind(model.editing().isNotNull());
+        editingMarker.managedProperty().bind(editingMarker.visibleProperty());
+
         HBox compose = new HBox(8, input, send);
         compose.setPadding(new Insets(6, 8, 8, 8));
-        VBox bottom = new VBox(2, typing, feedback, error, compose);
+        VBox bottom = new VBox(2, typing, feedback, error, editingMarker, compose);
         bottom.setPadding(new Insets(0, 0, 0, 8));
 
         model.room().ifPresentOrElse(room -> {
@@ -112,8 +118,20 @@ public final class ChatView extends BorderPane {
         setBottom(bottom);
     }
 
-    /** Enter sends; Shift+Enter (or Ctrl+Enter) puts a new line. */
+    /**
+     * Enter sends; Shift+Enter (or Ctrl+Enter) puts a new line; Up in an empty input corrects
+     * the last message sent, Escape gives that up.
+     */
     private void onKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.UP && !event.isShiftDown() && model.editLast()) {
+            event.consume();
+            input.end();
+            return;
+        }
+        if (event.getCode() == KeyCode.ESCAPE && model.cancelEdit()) {
+            event.consume();
+            return;
+        }
         if (event.getCode() != KeyCode.ENTER) {
             return;
         }

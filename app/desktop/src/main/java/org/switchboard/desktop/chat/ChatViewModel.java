@@ -60,6 +60,7 @@ public final class ChatViewModel implements AutoCloseable {
     private final ObjectProperty<TypingState> peerTyping = new SimpleObjectProperty<>(TypingState.IDLE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StoredMessage> revealed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StoredMessage> editing = new ReadOnlyObjectWrapper<>();
     private CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
     private AutoCloseable subscription;
 
@@ -198,11 +199,71 @@ public final class ChatViewModel implements AutoCloseable {
         return -(low + 1);
     }
 
-    /** Sends the input (Enter). Returns false when there is nothing to send. */
+    /**
+     * Starts correcting the user's last message (Up in an empty input): the input takes its
+     * text and {@link #editing()} names it. Only the last message the user sent can be
+     * corrected, and only where the network takes corrections; false when there is none.
+     */
+    public boolean editLast() {
+        if (editing.get() != null || (input.get() != null && !input.get().isEmpty()) || conversation.isRoom()) {
+            return false;
+        }
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            StoredMessage m = messages.get(i);
+            if (m.direction() == Direction.OUTGOING) {
+                if (!conversations.canCorrect(m)) {
+                    return false;
+                }
+                editing.set(m);
+                input.set(m.body());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Leaves a correction unsent (Escape); false when none was being written. */
+    public boolean cancelEdit() {
+        if (editing.get() == null) {
+            return false;
+        }
+        editing.set(null);
+        input.set("");
+        return true;
+    }
+
+    /** The message being corrected, or null while the input writes a new one. */
+    public ReadOnlyObjectProperty<StoredMessage> editing() {
+        return editing.getReadOnlyProperty();
+    }
+
+    private void sendCorrection(StoredMessage original, String text) {
+        editing.set(null);
+        input.set("");
+        error.set("");
+        if (text.strip().equals(original.body())) {
+            return;
+        }
+        // Started inside a future so that a refusal thrown at once (the account went offline)
+        // is reported like a failure that comes later.
+        CompletableFuture.completedFuture(null)
+                .thenCompose(v -> conversations.correct(original, text))
+                .exceptionallyAsync(failure -> {
+                    error.set(String.valueOf(rootMessage(failure)));
+                    return null;
+                }, bridge.fx());
+    }
+
+    /** Sends the input (Enter), or the correction being written. Returns false when there is nothing to send. */
     public boolean send() {
         String text = input.get();
         if (text == null || text.isBlank()) {
             return false;
+        }
+        StoredMessage original = editing.get();
+        if (original != null) {
+            sendCorrection(original, text);
+            return true;
         }
         input.set("");
         error.set("");

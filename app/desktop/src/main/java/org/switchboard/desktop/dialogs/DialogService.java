@@ -10,6 +10,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -154,5 +155,29 @@ public final class DialogService {
             }
         });
         dialog.show();
+    }
+
+    /** Asks for one line of text, starting from {@code initial}; the answer comes only on OK. */
+    public void askText(String title, String header, String initial, String fieldId, Consumer<String> answer) {
+        TextInputDialog dialog = new TextInputDialog(initial == null ? "" : initial);
+        prepare(dialog, title);
+        dialog.setHeaderText(header);
+        dialog.getEditor().setId(fieldId);
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                answer.accept(dialog.getResult());
+            }
+        });
+        dialog.show();
+    }
+
+    /** A yes-or-no question before something that cannot be undone. */
+    public void confirm(String title, String header, String dialogId, Consumer<Boolean> answer) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+        prepare(alert, title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId(dialogId);
+        alert.setOnHidden(e -> answer.accept(alert.getResult() == ButtonType.OK));
+        alert.show();
     }
 }

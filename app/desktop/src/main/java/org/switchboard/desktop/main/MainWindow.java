@@ -57,7 +57,11 @@ public final class MainWindow {
         this.i18n = i18n;
         this.stage = stage;
         this.dialogs = new DialogService(i18n, stage);
-        this.roster = new RosterView(model.roster(), i18n, person -> model.openConversation(person), model::openRoom);
+        this.roster = new RosterView(model.roster(), i18n, person -> model.openConversation(person), model::openRoom,
+                new org.switchboard.desktop.roster.ContactMenu(
+                        new org.switchboard.desktop.roster.ContactActions(model.core().contacts()), dialogs, i18n,
+                        model.bridge().fx()),
+                new org.switchboard.desktop.roster.AvatarImages(model.core().contacts(), model.bridge().fx()));
 
         tabs.setId("conversations");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);

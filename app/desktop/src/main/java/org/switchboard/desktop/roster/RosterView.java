@@ -19,7 +19,8 @@ public final class RosterView extends VBox {
     private final TextField filter = new TextField();
 
     public RosterView(RosterViewModel model, I18n i18n, Consumer<Person> open,
-                      Consumer<org.switchboard.protocol.model.RoomAddress> openRoom) {
+                      Consumer<org.switchboard.protocol.model.RoomAddress> openRoom, ContactMenu contactMenu,
+                      AvatarImages avatars) {
         super(6);
         setPadding(new Insets(8));
         getStyleClass().add("roster");
@@ -37,8 +38,9 @@ public final class RosterView extends VBox {
 
         list = new ListView<>(model.visiblePeople());
         list.setId("roster");
-        list.setCellFactory(v -> new PersonCell(i18n));
+        list.setCellFactory(v -> new PersonCell(i18n, avatars));
         list.setPlaceholder(new Label(i18n.text("roster.empty")));
+        contactMenu.attach(list);
         list.setOnMouseClicked(e -> {
             Person selected = list.getSelectionModel().getSelectedItem();
             if (selected != null && e.getButton() == MouseButton.PRIMARY) {

@@ -53,7 +53,7 @@ public final class RosterViewModel {
 
     public void onEvent(CoreEvent event) {
         switch (event) {
-            case CoreEvent.PeopleChanged changed -> people.setAll(changed.people());
+            case CoreEvent.PeopleChanged changed -> people.setAll(byGroup(changed.people()));
             case CoreEvent.RoomsChanged changed -> rooms.setAll(changed.rooms().stream()
                     .map(r -> new RoomEntry(r, roomUnread.getOrDefault(r.conversation(), 0))).toList());
             case CoreEvent.UnreadChanged changed when changed.conversation().isRoom() -> {
@@ -67,6 +67,23 @@ public final class RosterViewModel {
             }
             default -> { }
         }
+    }
+
+    /**
+     * The people under their groups' headers: by group name (a person in several groups under
+     * the first), the ungrouped last; within a group the core's order (presence, then name).
+     */
+    static java.util.List<Person> byGroup(java.util.List<Person> people) {
+        java.util.List<Person> sorted = new java.util.ArrayList<>(people);
+        // List.sort is stable, so the core's order holds within each group.
+        sorted.sort(java.util.Comparator.comparing((Person p) -> group(p).isEmpty())
+                .thenComparing(RosterViewModel::group, String.CASE_INSENSITIVE_ORDER));
+        return sorted;
+    }
+
+    /** The group a person is listed under: the first of theirs by name, or "" for none. */
+    public static String group(Person person) {
+        return person.groups().stream().min(String.CASE_INSENSITIVE_ORDER).orElse("");
     }
 
     public ObservableList<Person> visiblePeople() {

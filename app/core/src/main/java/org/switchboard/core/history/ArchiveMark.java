@@ -1,0 +1,54 @@
+package org.switchboard.core.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.switchboard.protocol.model.AccountId;
+
+/**
+ * Where an account's one-to-one history stands against the server's archive: the newest network
+ * (archive) id it holds and the time of its newest message. Asking the archive for what came
+ * after this point fetches exactly what was missed.
+ *
+ * @param newestNetworkId the network id of the most recently stored message that has one, or null
+ * @param newestTime      the newest timestamp of a stored message, or null when there is none
+ */
+public record ArchiveMark(String newestNetworkId, Instant newestTime) {
+
+    public Optional<String> networkId() {
+        return Optional.ofNullable(newestNetworkId);
+    }
+
+    public Optional<Instant> time() {
+        return Optional.ofNullable(newestTime);
+    }
+
+    static ArchiveMark read(Connection c, AccountId account) throws SQLException {
+        String networkId = null;
+        // Stored order (seq), not timestamps: archive pages arrive oldest first and are stored so.
+        try (PreparedStatement s = c.prepareStatement("SELECT network_id FROM messages WHERE account = ? "
+                + "AND room = 0 AND network_id IS NOT NULL ORDER BY seq DESC LIMIT 1")) {
+            s.setString(1, account.value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    networkId = rs.getString(1);
+                }
+            }
+        }
+        Instant newest = null;
+        // Walks the (account, timestamp_ms) index backwards and stops at the first one-to-one row.
+        try (PreparedStatement s = c.prepareStatement("SELECT timestamp_ms FROM messages WHERE account = ? "
+                + "AND room = 0 ORDER BY timestamp_ms DESC LIMIT 1")) {
+            s.setString(1, account.value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    newest = Instant.ofEpochMilli(rs.getLong(1));
+                }
+            }
+        }
+        return new ArchiveMark(networkId, newest);
+    }
+}
