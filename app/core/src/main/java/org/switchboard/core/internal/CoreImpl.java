@@ -84,7 +84,7 @@ public final class CoreImpl implements SwitchboardCore {
         this.sessions = new SessionSupervisor(core, providers, secrets, options.clock(), Backoff.DEFAULT, events);
         this.contacts = new ContactDirectory(core, hub, sessions, settings,
                 id -> accounts().accounts().stream().filter(a -> a.id().equals(id)).map(Account::protocolId)
-                        .findFirst().orElse(null), profile.avatarsDir());
+                        .findFirst().orElse(null), profile.avatarsDir(), profile.contactsFile());
         this.conversations = new Conversations(core, history, sessions, hub, options.clock(),
                 contacts::unreadChanged);
         this.accounts = new Accounts(core, providers, new AccountStore(profile.accountsFile()), secrets, sessions,

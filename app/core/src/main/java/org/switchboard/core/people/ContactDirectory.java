@@ -61,6 +61,7 @@ public final class ContactDirectory implements ContactService {
     private final Map<ContactAddress, PresenceStatus> presence = new ConcurrentHashMap<>();
     private final Map<AccountId, Set<ContactAddress>> blocked = new ConcurrentHashMap<>();
     private final AvatarCache avatars;
+    private final KeptContacts kept;
     private final Map<ConversationId, Integer> unread = new ConcurrentHashMap<>();
     private final Set<AccountId> online = ConcurrentHashMap.newKeySet();
     private final List<SubscriptionRequest> requests = new CopyOnWriteArrayList<>();
@@ -69,8 +70,10 @@ public final class ContactDirectory implements ContactService {
     private boolean publishScheduled;
 
     public ContactDirectory(CoreThread core, ListenerHub hub, SessionSupervisor sessions, Settings settings,
-                            Function<AccountId, String> protocolOf, Path avatarsDir) {
+                            Function<AccountId, String> protocolOf, Path avatarsDir, Path keptContactsFile)
+            throws java.io.IOException {
         this.avatars = new AvatarCache(avatarsDir);
+        this.kept = KeptContacts.open(keptContactsFile);
         this.core = core;
         this.hub = hub;
         this.sessions = sessions;
@@ -101,10 +104,16 @@ public final class ContactDirectory implements ContactService {
             }
             case ProtocolEvent.ContactAdded added -> {
                 roster(added.account()).put(added.entry().address().handle(), added.entry());
+                if (listKeptByApp(added.account())) {
+                    kept.keep(added.account(), added.entry());
+                }
                 changed();
             }
             case ProtocolEvent.ContactRemoved removed -> {
                 roster(removed.account()).remove(removed.contact().handle());
+                if (listKeptByApp(removed.account())) {
+                    kept.drop(removed.account(), removed.contact().handle());
+                }
                 presence.remove(removed.contact());
                 changed();
             }
@@ -135,6 +144,12 @@ public final class ContactDirectory implements ContactService {
     public void connected(AccountId account) {
         online.add(account);
         sessions.capability(account, Presence.class).ifPresent(p -> p.setOwn(own));
+        if (listKeptByApp(account)) {
+            for (KeptContacts.Entry e : kept.of(account)) {
+                sessions.callCapability(account, Roster.class,
+                        r -> r.add(new ContactAddress(account, e.handle()), e.displayName(), e.groups()), PROVIDER_LIMIT);
+            }
+        }
         // The list read at login comes with no event; later changes arrive as BlockListChanged.
         if (sessions.capability(account, Blocking.class).isPresent()) {
             sessions.callCapability(account, Blocking.class, b -> CompletableFuture.completedFuture(b.blocked()),
@@ -157,6 +172,7 @@ public final class ContactDirectory implements ContactService {
 
     public void forget(AccountId account) {
         disconnected(account);
+        kept.forget(account);
         rosters.remove(account);
         blocked.remove(account);
         avatars.forget(account);
@@ -171,6 +187,11 @@ public final class ContactDirectory implements ContactService {
             unread.put(conversation, count);
         }
         changed();
+    }
+
+    /** A list no server keeps (an IRC friends list): the app keeps it and gives it back at each connect. */
+    private boolean listKeptByApp(AccountId account) {
+        return sessions.capability(account, Roster.class).map(r -> !r.needsConsent()).orElse(false);
     }
 
     private Map<String, RosterEntry> roster(AccountId account) {

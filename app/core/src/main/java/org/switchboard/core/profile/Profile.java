@@ -51,6 +51,11 @@ public record Profile(Path configDir, Path dataDir) {
         return configDir.resolve("rooms.json");
     }
 
+    /** Contact lists no server keeps (IRC friends), per account. */
+    public Path contactsFile() {
+        return configDir.resolve("contacts.json");
+    }
+
     /** Secrets when no desktop keyring is available: readable by the owner alone. */
     public Path secretsFile() {
         return configDir.resolve("secrets.json");
