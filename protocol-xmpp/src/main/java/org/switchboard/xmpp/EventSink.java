@@ -1,5 +1,6 @@
 package org.switchboard.xmpp;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -36,6 +37,20 @@ final class EventSink {
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             LOG.debug("Dropped {} after close", event);
         }
+    }
+
+    /**
+     * Completes once every event emitted before this call has reached the listener: a command
+     * whose events must be seen before it completes (an archive fetch) waits on it.
+     */
+    CompletableFuture<Void> delivered() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            thread.execute(() -> done.complete(null));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done.complete(null);
+        }
+        return done;
     }
 
     /** Delivers what is queued, then stops the thread. */

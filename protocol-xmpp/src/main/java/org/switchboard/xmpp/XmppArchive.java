@@ -43,7 +43,7 @@ final class XmppArchive implements ServerArchive, SessionPart {
 
     @Override
     public CompletableFuture<Integer> fetchSince(String afterNetworkId, Instant since) {
-        return session.call(c -> {
+        return reported(session.call(c -> {
             EntityBareJid own = c.getUser().asEntityBareJid();
             return page(MamManager.getInstanceFor(c), afterNetworkId, since, (result, m) -> {
                 boolean mine = m.getFrom() != null && m.getFrom().asBareJid().equals(own);
@@ -55,12 +55,12 @@ final class XmppArchive implements ServerArchive, SessionPart {
                 return chat.translate(m, mine ? Direction.OUTGOING : Direction.INCOMING, peer,
                         new MessageId(id.clientId(), result.getId()), false, Stanzas.time(result.getForwarded()));
             });
-        });
+        }));
     }
 
     @Override
     public CompletableFuture<Integer> fetchRoomSince(RoomAddress room, String afterNetworkId, Instant since) {
-        return session.call(c -> {
+        return reported(session.call(c -> {
             EntityBareJid roomJid = Jids.room(room);
             MamManager mam = MamManager.getInstanceFor(c, roomJid);
             String ownNick = session.rooms.nickOrDefault(room);
@@ -76,7 +76,12 @@ final class XmppArchive implements ServerArchive, SessionPart {
                         Stanzas.time(result.getForwarded()), MessageKind.CHAT, true)));
                 return true;
             });
-        });
+        }));
+    }
+
+    /** The fetch completes only after its messages reached the listener, as the capability promises. */
+    private CompletableFuture<Integer> reported(CompletableFuture<Integer> fetched) {
+        return fetched.thenCompose(count -> session.delivered().thenApply(v -> count));
     }
 
     @FunctionalInterface

@@ -154,6 +154,11 @@ final class XmppRooms implements GroupChat, SessionPart {
 
     @Override
     public CompletableFuture<Void> join(RoomAddress room, String nick, String password) {
+        return join(room, nick, password, true);
+    }
+
+    @Override
+    public CompletableFuture<Void> join(RoomAddress room, String nick, String password, boolean replayHistory) {
         return session.call(c -> {
             EntityBareJid jid = Jids.room(room);
             JoinedRoom existing = joined.get(jid);
@@ -167,7 +172,12 @@ final class XmppRooms implements GroupChat, SessionPart {
             joined.put(jid, entered);
             try {
                 MucEnterConfiguration.Builder config = muc.getEnterConfigurationBuilder(Resourcepart.from(name))
-                        .requestMaxStanzasHistory(HISTORY_ON_JOIN).timeoutAfter(c.getReplyTimeout());
+                        .timeoutAfter(c.getReplyTimeout());
+                if (replayHistory) {
+                    config.requestMaxStanzasHistory(HISTORY_ON_JOIN);
+                } else {
+                    config.requestNoHistory();
+                }
                 if (password != null && !password.isEmpty()) {
                     config.withPassword(password);
                 }

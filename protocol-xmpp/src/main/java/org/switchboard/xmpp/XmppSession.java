@@ -293,6 +293,11 @@ final class XmppSession implements ProtocolSession {
 
     // ---- for the capability classes ----
 
+    /** Completes once the events emitted so far have reached the listener. */
+    CompletableFuture<Void> delivered() {
+        return events.delivered();
+    }
+
     void emit(ProtocolEvent event) {
         events.emit(event);
     }

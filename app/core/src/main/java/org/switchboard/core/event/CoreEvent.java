@@ -110,4 +110,11 @@ public sealed interface CoreEvent {
      */
     record ArchiveFetched(AccountId account, int messages) implements CoreEvent {
     }
+
+    /**
+     * A room's archive was read after the room was joined again: {@code messages} came back
+     * (some perhaps already stored). Everything it brought is in history when this is published.
+     */
+    record RoomArchiveFetched(RoomAddress room, int messages) implements CoreEvent {
+    }
 }

@@ -51,4 +51,28 @@ public record ArchiveMark(String newestNetworkId, Instant newestTime) {
         }
         return new ArchiveMark(networkId, newest);
     }
+
+    /** Where one room's history stands: its newest archive id (stored order) and newest time. */
+    static ArchiveMark readRoom(Connection c, String conversationKey) throws SQLException {
+        String networkId = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT network_id FROM messages WHERE conversation = ? "
+                + "AND network_id IS NOT NULL ORDER BY seq DESC LIMIT 1")) {
+            s.setString(1, conversationKey);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    networkId = rs.getString(1);
+                }
+            }
+        }
+        Instant newest = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(timestamp_ms) FROM messages WHERE conversation = ?")) {
+            s.setString(1, conversationKey);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    newest = Instant.ofEpochMilli(rs.getLong(1));
+                }
+            }
+        }
+        return new ArchiveMark(networkId, newest);
+    }
 }

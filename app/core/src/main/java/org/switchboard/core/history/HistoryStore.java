@@ -331,6 +331,11 @@ public final class HistoryStore implements AutoCloseable {
         return flush().thenCompose(v -> read(c -> ArchiveMark.read(c, account)));
     }
 
+    /** Where a room's history stands against the room's archive. */
+    public CompletableFuture<ArchiveMark> roomArchiveMark(ConversationId room) {
+        return flush().thenCompose(v -> read(c -> ArchiveMark.readRoom(c, room.key())));
+    }
+
     /** The journal mode in force (WAL unless the file system refused it). */
     public CompletableFuture<String> journalMode() {
         return read(c -> {

@@ -42,8 +42,11 @@ final class SessionEvents implements SessionHooks {
     public void connected(AccountId account, ProtocolSession session) {
         contacts.connected(account);
         conversations.connected(account);
-        rooms.connected(account);
         archive.connected(account);
+        // Where each room's history stands is read before rejoining: the room's own history on
+        // join would otherwise move the point the archive is asked from past the gap.
+        archive.beforeRejoin(account, rooms.remembered(account))
+                .thenRun(() -> rooms.connected(account, archive::willCatchUp));
     }
 
     @Override
@@ -58,5 +61,8 @@ final class SessionEvents implements SessionHooks {
         contacts.onEvent(event);
         conversations.onEvent(event);
         rooms.onEvent(event);
+        if (event instanceof ProtocolEvent.RoomJoined joined) {
+            archive.roomJoined(joined.room());
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.chat.Conversations;
@@ -67,7 +68,16 @@ public final class Rooms implements RoomService {
 
     // ---- provider events (core thread) ----
 
-    public void connected(AccountId account) {
+    /** The rooms this account joins again at each connect. */
+    public List<RoomAddress> remembered(AccountId account) {
+        return saved.of(account).stream().map(e -> new RoomAddress(account, e.name())).toList();
+    }
+
+    /**
+     * Joins the remembered rooms again; a room whose gap the server's archive will fill is asked
+     * not to replay its recent history, so that its messages are stored once and in order.
+     */
+    public void connected(AccountId account, Predicate<RoomAddress> caughtUpFromArchive) {
         Optional<GroupChat> groupChat = sessions.capability(account, GroupChat.class);
         if (groupChat.isEmpty()) {
             return;
@@ -75,11 +85,12 @@ public final class Rooms implements RoomService {
         for (SavedRooms.Entry entry : saved.of(account)) {
             RoomAddress room = new RoomAddress(account, entry.name());
             states.computeIfAbsent(room, RoomState::new);
-            groupChat.get().join(room, entry.nick(), entry.password()).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.info("rejoining {} failed: {}", room, ProtocolException.from(error).getMessage());
-                }
-            });
+            groupChat.get().join(room, entry.nick(), entry.password(), !caughtUpFromArchive.test(room))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            LOG.info("rejoining {} failed: {}", room, ProtocolException.from(error).getMessage());
+                        }
+                    });
         }
         outbox.connected(account);
     }

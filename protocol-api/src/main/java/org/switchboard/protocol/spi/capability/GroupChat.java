@@ -54,6 +54,15 @@ public interface GroupChat extends Capability {
      */
     CompletableFuture<Void> join(RoomAddress room, String nick, String password);
 
+    /**
+     * Joins a room, asking it not to replay its recent history when {@code replayHistory} is
+     * false: an app that fetches the gap from the server's archive wants it once, in order, and
+     * not the last few messages first. Networks without a replay ignore the flag.
+     */
+    default CompletableFuture<Void> join(RoomAddress room, String nick, String password, boolean replayHistory) {
+        return join(room, nick, password);
+    }
+
     /** Leaves a room; completes when out ({@code RoomLeft} reported). Never fails for a room not joined. */
     CompletableFuture<Void> leave(RoomAddress room, String reason);
 
