@@ -16,6 +16,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.switchboard.desktop.i18n.I18n;
 import org.switchboard.protocol.spi.AccountField;
+import org.switchboard.desktop.dialogs.Dialogs;
 
 /** The add/edit account dialog, built field by field from the provider's schema. */
 public final class AccountDialog {
@@ -28,10 +29,7 @@ public final class AccountDialog {
     public AccountDialog(AccountFormViewModel model, I18n i18n, Window owner, Executor fx) {
         this.model = model;
         this.i18n = i18n;
-        dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(owner, dialog);
         String network = model.provider().displayName(i18n.locale());
         dialog.setTitle(i18n.text(model.isEditing() ? "account.edit.title" : "account.add.title", network));
         dialog.getDialogPane().setId("accountDialog");

@@ -22,6 +22,7 @@ import org.switchboard.desktop.history.RetentionDialog;
 import org.switchboard.desktop.i18n.I18n;
 import org.switchboard.desktop.main.MainViewModel;
 import org.switchboard.protocol.spi.ProtocolProvider;
+import org.switchboard.desktop.dialogs.Dialogs;
 
 /** Lists the accounts with their connection state; add, edit, enable/disable, remove. */
 public final class AccountManagerView {
@@ -36,10 +37,7 @@ public final class AccountManagerView {
         this.main = main;
         this.i18n = i18n;
         this.owner = owner;
-        dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(owner, dialog);
         dialog.setTitle(i18n.text("accounts.title"));
         dialog.getDialogPane().setId("accountManager");
 

@@ -11,9 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.switchboard.core.account.Account;
 import org.switchboard.desktop.i18n.I18n;
+import org.switchboard.desktop.dialogs.Dialogs;
 
 /**
  * Asks for an account and an address, to write to someone who is on no contact list (networks
@@ -34,27 +34,11 @@ public final class StartConversationDialog {
             return;
         }
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(owner, dialog);
         dialog.setTitle(i18n.text("conversation.start.title"));
         dialog.getDialogPane().setId("startConversationDialog");
-        ChoiceBox<Account> account = new ChoiceBox<>();
-        account.setId("startConversationAccount");
-        account.getItems().setAll(accounts);
+        ChoiceBox<Account> account = Dialogs.accountChoice("startConversationAccount", accounts);
         account.getSelectionModel().selectFirst();
-        account.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Account a) {
-                return a == null ? "" : (a.label().isBlank() ? a.id().value() : a.label()) + " (" + a.protocolId() + ")";
-            }
-
-            @Override
-            public Account fromString(String s) {
-                return null;
-            }
-        });
         TextField address = new TextField();
         address.setId("startConversationAddress");
         GridPane grid = new GridPane(8, 8);

@@ -41,11 +41,8 @@ public final class DialogService {
     }
 
     private <R> void prepare(Dialog<R> dialog, String title) {
-        dialog.initOwner(owner);
+        Dialogs.ownedBy(owner, dialog);
         dialog.setTitle(title);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
     }
 
     public void showError(String header, String details) {

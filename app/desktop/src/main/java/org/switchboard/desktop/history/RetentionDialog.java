@@ -14,6 +14,7 @@ import org.switchboard.core.account.Account;
 import org.switchboard.core.history.HistoryService;
 import org.switchboard.core.history.Retention;
 import org.switchboard.desktop.i18n.I18n;
+import org.switchboard.desktop.dialogs.Dialogs;
 
 /** How long one account's history is kept: forever, or N days. Saving applies it at once. */
 public final class RetentionDialog {
@@ -24,10 +25,7 @@ public final class RetentionDialog {
     private final Dialog<Retention> dialog = new Dialog<>();
 
     public RetentionDialog(HistoryService history, Account account, I18n i18n, Window owner) {
-        dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(owner, dialog);
         dialog.setTitle(i18n.text("retention.title"));
         dialog.setHeaderText(i18n.text("retention.header",
                 account.label().isBlank() ? account.id().value() : account.label()));

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 import org.switchboard.core.plugins.PluginInfo;
 import org.switchboard.core.plugins.PluginState;
 import org.switchboard.desktop.i18n.I18n;
+import org.switchboard.desktop.dialogs.Dialogs;
 
 /** The Plugins page: every plugin jar with its state and error; install, enable/disable, remove, reload. */
 public final class PluginsView {
@@ -33,10 +34,7 @@ public final class PluginsView {
         this.i18n = i18n;
         this.texts = new PluginTexts(i18n);
         this.owner = owner;
-        dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(owner, dialog);
         dialog.setTitle(i18n.text("plugins.title"));
         dialog.getDialogPane().setId("pluginsDialog");
         dialog.setResizable(true);

@@ -12,10 +12,10 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.switchboard.core.account.Account;
 import org.switchboard.desktop.i18n.I18n;
 import org.switchboard.protocol.model.RoomAddress;
+import org.switchboard.desktop.dialogs.Dialogs;
 
 /**
  * "Join room…": account (those that can join rooms), room, nick and password. OK starts the join
@@ -38,28 +38,12 @@ public final class JoinRoomDialog {
             return;
         }
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(owner, dialog);
         dialog.setTitle(i18n.text("room.join.title"));
         dialog.getDialogPane().setId("joinRoomDialog");
 
-        ChoiceBox<Account> account = new ChoiceBox<>();
-        account.setId("joinRoomAccount");
-        account.getItems().setAll(model.accounts());
+        ChoiceBox<Account> account = Dialogs.accountChoice("joinRoomAccount", model.accounts());
         account.valueProperty().bindBidirectional(model.account());
-        account.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Account a) {
-                return a == null ? "" : (a.label().isBlank() ? a.id().value() : a.label()) + " (" + a.protocolId() + ")";
-            }
-
-            @Override
-            public Account fromString(String s) {
-                return null;
-            }
-        });
         TextField room = new TextField();
         room.setId("joinRoomName");
         room.setPromptText(i18n.text("room.join.room.prompt"));
