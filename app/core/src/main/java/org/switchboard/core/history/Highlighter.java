@@ -1,10 +1,8 @@
 package org.switchboard.core.history;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds where a query's phrases occur in a body, token by token as the index matched them:
@@ -23,7 +21,7 @@ final class Highlighter {
         List<TextRange> ranges = new ArrayList<>();
         List<List<String>> phrases = query.terms();
         for (int p = 0; p < phrases.size(); p++) {
-            List<String> phrase = phrases.get(p).stream().map(Highlighter::fold).toList();
+            List<String> phrase = phrases.get(p).stream().map(IndexText::fold).toList();
             boolean prefixLast = p == phrases.size() - 1 && query.match().endsWith("*");
             for (int i = 0; i + phrase.size() <= tokens.size(); i++) {
                 if (matchesAt(tokens, i, phrase, prefixLast)) {
@@ -48,40 +46,9 @@ final class Highlighter {
 
     private static List<Token> tokens(String body) {
         List<Token> tokens = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < body.length(); ) {
-            int cp = body.codePointAt(i);
-            int width = Character.charCount(cp);
-            boolean tokenChar = IndexText.isTokenChar(cp);
-            boolean cjk = IndexText.isCjk(cp);
-            if (start >= 0 && (!tokenChar || cjk)) {
-                tokens.add(new Token(fold(body.substring(start, i)), start, i));
-                start = -1;
-            }
-            if (cjk) {
-                tokens.add(new Token(fold(body.substring(i, i + width)), i, i + width));
-            } else if (tokenChar && start < 0) {
-                start = i;
-            }
-            i += width;
-        }
-        if (start >= 0) {
-            tokens.add(new Token(fold(body.substring(start)), start, body.length()));
-        }
+        IndexText.forEachToken(body, (start, end) ->
+                tokens.add(new Token(IndexText.fold(body.substring(start, end)), start, end)));
         return tokens;
-    }
-
-    /** Lower case without diacritics, as unicode61 with remove_diacritics 2 compares. */
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static List<TextRange> merge(List<TextRange> ranges) {

@@ -34,6 +34,9 @@ public final class HistoryStore implements AutoCloseable {
 
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
 
+    private record StoredText(long seq, String body) {
+    }
+
     private final Path file;
     private final HistoryWriter writer;
     private final Connection readConnection;
@@ -105,22 +108,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public CompletableFuture<Integer> addAll(List<StoredMessage> messages) {
         List<StoredMessage> copy = List.copyOf(messages);
-        return writer.submit(c -> {
-            long before = SearchIndex.lastSeq(c);
-            int added = 0;
-            try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
-                for (StoredMessage m : copy) {
-                    MessageRows.bindInsert(s, m);
-                    s.addBatch();
-                }
-                // One native round trip for the batch: per-row executeUpdate costs more than the insert.
-                for (int n : s.executeBatch()) {
-                    added += Math.max(0, n);
-                }
-            }
-            SearchIndex.indexRowsAfter(c, before);
-            return added;
-        });
+        return writer.submit(c -> MessageInserter.insert(c, copy).size());
     }
 
     /** Full-text search; see {@link HistoryService#search}. */
@@ -157,13 +145,27 @@ public final class HistoryStore implements AutoCloseable {
      */
     public CompletableFuture<Integer> deleteOlderThan(AccountId account, java.time.Instant cutoff, int chunk) {
         return writer.submit(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq IN (SELECT seq FROM "
-                    + "messages WHERE account = ? AND timestamp_ms < ? AND status <> 'QUEUED' LIMIT ?)")) {
+            List<StoredText> doomed = new java.util.ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, body FROM messages WHERE account = ? "
+                    + "AND timestamp_ms < ? AND status <> 'QUEUED' LIMIT ?")) {
                 s.setString(1, account.value());
                 s.setLong(2, cutoff.toEpochMilli());
                 s.setInt(3, chunk);
-                return s.executeUpdate();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        doomed.add(new StoredText(rs.getLong(1), rs.getString(2)));
+                    }
+                }
             }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
+                for (StoredText row : doomed) {
+                    // The index needs the text a row was indexed with to take it out.
+                    SearchIndex.remove(c, row.seq(), row.body());
+                    s.setLong(1, row.seq());
+                    s.executeUpdate();
+                }
+            }
+            return doomed.size();
         });
     }
 
@@ -179,19 +181,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Stores a message; empty when it is already there (same client id, or same network id). */
     public CompletableFuture<Optional<StoredMessage>> add(StoredMessage message) {
-        return writer.submit(c -> {
-            try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
-                MessageRows.bindInsert(s, message);
-                if (s.executeUpdate() == 0) {
-                    return Optional.empty();
-                }
-            }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-                rs.next();
-                SearchIndex.index(c, rs.getLong(1), message.body());
-                return Optional.of(message.withSeq(rs.getLong(1)));
-            }
-        });
+        return writer.submit(c -> MessageInserter.insert(c, List.of(message)).stream().findFirst());
     }
 
     /**
@@ -287,12 +277,12 @@ public final class HistoryStore implements AutoCloseable {
                 return Optional.empty();
             }
             StoredMessage old = current.get();
+            SearchIndex.remove(c, old.seq(), old.body());
             try (PreparedStatement s = c.prepareStatement("UPDATE messages SET body = ?, edited = 1 WHERE seq = ?")) {
                 s.setString(1, newBody);
                 s.setLong(2, old.seq());
                 s.executeUpdate();
             }
-            // The update trigger took the old text out of the index.
             SearchIndex.index(c, old.seq(), newBody);
             return Optional.of(new StoredMessage(old.seq(), old.conversation(), old.id(), old.direction(), newBody,
                     old.timestamp(), old.status(), old.failure(), old.sender(), old.kind(), true));

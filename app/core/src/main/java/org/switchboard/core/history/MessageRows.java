@@ -23,28 +23,31 @@ final class MessageRows {
             "seq, account, peer, client_id, network_id, direction, body, timestamp_ms, status, failure, room, sender, "
                     + "kind, edited";
 
-    static final String INSERT = "INSERT OR IGNORE INTO messages (conversation, account, peer, client_id, "
-            + "network_id, direction, body, timestamp_ms, status, failure, room, sender, kind, edited) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** Inserts a row with its seq and de-duplication key given; ignored when its network id is taken. */
+    static final String INSERT = "INSERT OR IGNORE INTO messages (seq, conversation, account, peer, client_id, "
+            + "network_id, direction, body, timestamp_ms, status, failure, room, sender, kind, edited, dedupe_key) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private MessageRows() {
     }
 
-    static void bindInsert(PreparedStatement s, StoredMessage m) throws SQLException {
-        s.setString(1, m.conversation().key());
-        s.setString(2, m.conversation().account().value());
-        s.setString(3, m.conversation().name());
-        s.setString(4, m.id().clientId());
-        s.setString(5, m.id().networkId());
-        s.setString(6, m.direction().name());
-        s.setString(7, m.body());
-        s.setLong(8, m.timestamp().toEpochMilli());
-        s.setString(9, m.status().name());
-        s.setString(10, m.failure());
-        s.setInt(11, m.conversation().isRoom() ? 1 : 0);
-        s.setString(12, m.sender());
-        s.setString(13, m.kind().name());
-        s.setInt(14, m.edited() ? 1 : 0);
+    static void bindInsert(PreparedStatement s, StoredMessage m, long dedupeKey) throws SQLException {
+        s.setLong(1, m.seq());
+        s.setString(2, m.conversation().key());
+        s.setString(3, m.conversation().account().value());
+        s.setString(4, m.conversation().name());
+        s.setString(5, m.id().clientId());
+        s.setString(6, m.id().networkId());
+        s.setString(7, m.direction().name());
+        s.setString(8, m.body());
+        s.setLong(9, m.timestamp().toEpochMilli());
+        s.setString(10, m.status().name());
+        s.setString(11, m.failure());
+        s.setInt(12, m.conversation().isRoom() ? 1 : 0);
+        s.setString(13, m.sender());
+        s.setString(14, m.kind().name());
+        s.setInt(15, m.edited() ? 1 : 0);
+        s.setLong(16, dedupeKey);
     }
 
     static StoredMessage read(ResultSet rs) throws SQLException {
@@ -78,17 +81,34 @@ final class MessageRows {
     /** A message of a conversation by client id, or else (when it has one) by network id in its account. */
     static Optional<StoredMessage> find(Connection c, ConversationId conversation, MessageId id)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE conversation = ? AND client_id = ?")) {
-            s.setString(1, conversation.key());
-            s.setString(2, id.clientId());
-            Optional<StoredMessage> found = first(s);
-            if (found.isPresent() || id.networkId() == null) {
-                return found;
-            }
+        Optional<StoredMessage> found = byClientId(c, conversation, id.clientId());
+        if (found.isPresent() || id.networkId() == null) {
+            return found;
         }
         try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE account = ? AND network_id = ?")) {
             s.setString(1, conversation.account().value());
             s.setString(2, id.networkId());
+            return first(s);
+        }
+    }
+
+    /** Through the de-duplication key, and the collision table when the key's message is another one. */
+    private static Optional<StoredMessage> byClientId(Connection c, ConversationId conversation, String clientId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SELECT_ALL
+                + "WHERE seq = (SELECT seq FROM message_keys WHERE key = ?) AND conversation = ? AND client_id = ?")) {
+            s.setLong(1, DedupeKey.of(conversation.key(), clientId));
+            s.setString(2, conversation.key());
+            s.setString(3, clientId);
+            Optional<StoredMessage> found = first(s);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE seq = (SELECT seq FROM "
+                + "message_key_collisions WHERE conversation = ? AND client_id = ?)")) {
+            s.setString(1, conversation.key());
+            s.setString(2, clientId);
             return first(s);
         }
     }

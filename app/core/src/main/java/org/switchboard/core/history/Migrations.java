@@ -17,12 +17,17 @@ import java.util.List;
  */
 public final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql", "V3__rooms.sql");
+    static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql", "V3__rooms.sql",
+            "V4__keys_and_plain_index.sql");
 
     private static final String FOLDER = "/db/history/";
 
-    /** The version whose script creates the full-text index; the rows already stored are indexed after it. */
-    static final int SEARCH_INDEX_VERSION = 2;
+    /**
+     * The version whose script creates the present full-text index and the de-duplication keys;
+     * the rows already stored are keyed and indexed after it, in Java (their index text and keys
+     * are computed there).
+     */
+    static final int KEYS_AND_INDEX_VERSION = 4;
 
     private Migrations() {
     }
@@ -49,8 +54,9 @@ public final class Migrations {
                 for (String sql : statements(read(SCRIPTS.get(version - 1)))) {
                     statement.execute(sql);
                 }
-                if (version == SEARCH_INDEX_VERSION) {
-                    SearchIndex.indexRowsAfter(connection, 0);
+                if (version == KEYS_AND_INDEX_VERSION) {
+                    MessageInserter.keyExistingRows(connection);
+                    SearchIndex.indexAllRows(connection);
                 }
                 // user_version lives in the database header, which the transaction covers.
                 statement.execute("PRAGMA user_version = " + version);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,9 @@ import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
 import org.switchboard.protocol.model.ContactAddress;
+import org.switchboard.protocol.model.Direction;
+import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.MessageStatus;
 
 /**
  * A database left by every earlier version, built with that version's own scripts as they are
@@ -50,9 +54,9 @@ class HistoryMigrationTest {
             insert(c, "m1", "old message about the quarterly budget", 1_000);
             insert(c, "m2", "舊的訊息：即時通訊紀錄", 2_000);
             insert(c, "m3", "旧消息：我们开会", 3_000);
-            if (version >= Migrations.SEARCH_INDEX_VERSION) {
+            if (version >= 2) {
                 // That version's app wrote each row's index text as it stored the row.
-                SearchIndex.indexRowsAfter(c, 0);
+                s.execute("INSERT INTO messages_fts (rowid, body) SELECT seq, body FROM messages");
             }
         }
 
@@ -62,6 +66,15 @@ class HistoryMigrationTest {
             assertThat(history.search(SearchQuery.of("budget")).join()).hasSize(1);
             assertThat(history.search(SearchQuery.of("通訊")).join()).hasSize(1);
             assertThat(history.search(SearchQuery.of("开会")).join()).hasSize(1);
+            assertThat(history.search(SearchQuery.of("QUARTERLY")).join()).as("case folded").hasSize(1);
+
+            // The old rows got their de-duplication keys: the same message is not stored again.
+            StoredMessage again = new StoredMessage(0, chat, MessageId.of("m2"), Direction.INCOMING,
+                    "舊的訊息：即時通訊紀錄", Instant.ofEpochMilli(2_000), MessageStatus.DELIVERED, null);
+            assertThat(history.add(again).join()).isEmpty();
+            assertThat(history.add(new StoredMessage(0, chat, MessageId.of("m4"), Direction.INCOMING, "new",
+                    Instant.ofEpochMilli(4_000), MessageStatus.DELIVERED, null)).join()).isPresent();
+            assertThat(history.updateStatus(chat, MessageId.of("m1"), MessageStatus.READ, null).join()).isPresent();
         }
     }
 

@@ -67,7 +67,7 @@ class HistoryRoomsMigrationTest {
         }
 
         try (HistoryStore history = HistoryStore.open(file)) {
-            assertThat(history.schemaVersion().join()).isEqualTo(3);
+            assertThat(history.schemaVersion().join()).isEqualTo(Migrations.latestVersion());
             StoredMessage old = history.recent(chat, 10).join().getFirst();
             assertThat(old.conversation()).isEqualTo(chat);
             assertThat(old.sender()).isNull();

@@ -1,0 +1,235 @@
+package org.switchboard.core.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.switchboard.core.conversation.StoredMessage;
+
+/**
+ * Stores messages that are not stored yet, in the writer's transaction: row, de-duplication key
+ * and full-text entry together. A message is already stored when its conversation has a message
+ * with the same client id, or its account one with the same network id (docs/decisions/0010).
+ *
+ * <p>Each message gets its seq before it is written (the next free one, in the order given), so
+ * the key table, the row and the index entry can each be written as one batch. A message found
+ * to be a duplicate leaves its seq unused; seqs only need to grow.
+ */
+final class MessageInserter {
+
+    private static final String INSERT_KEY = "INSERT OR IGNORE INTO message_keys (key, seq) VALUES (?, ?)";
+
+    private MessageInserter() {
+    }
+
+    /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
+    static List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
+        List<StoredMessage> candidates = distinct(messages);
+        int n = candidates.size();
+        long base = nextSeq(c);
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            StoredMessage m = candidates.get(i);
+            keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
+        }
+        boolean[] keyTaken = claimKeys(c, keys, base);
+
+        List<StoredMessage> fresh = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!keyTaken[i]) {
+                fresh.add(candidates.get(i).withSeq(base + i));
+            }
+        }
+        List<StoredMessage> stored = new ArrayList<>(writeRows(c, fresh, keys, base));
+        // Rare: the key was taken. Resolved after the batch's rows exist, so a key taken by a
+        // message of this same batch is checked against that message's row.
+        for (int i = 0; i < n; i++) {
+            if (keyTaken[i] && isNewDespiteKey(c, candidates.get(i), keys[i], base + i)) {
+                stored.addAll(writeRows(c, List.of(candidates.get(i).withSeq(base + i)), keys, base));
+            }
+        }
+        stored.sort(Comparator.comparingLong(StoredMessage::seq));
+        SearchIndex.index(c, stored);
+        return stored;
+    }
+
+    /** The messages without repeats of the same conversation and client id, first one kept. */
+    private static List<StoredMessage> distinct(List<StoredMessage> messages) {
+        if (messages.size() == 1) {
+            return messages;
+        }
+        Set<String> seen = new HashSet<>();
+        List<StoredMessage> result = new ArrayList<>(messages.size());
+        for (StoredMessage m : messages) {
+            if (seen.add(m.conversation().key() + '\u0000' + m.id().clientId())) {
+                result.add(m);
+            }
+        }
+        return result;
+    }
+
+    /** The seq after every seq ever used (AUTOINCREMENT's record), so a deleted one is not reused. */
+    private static long nextSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(COALESCE((SELECT seq FROM "
+                + "sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(seq) FROM messages), 0))")) {
+            rs.next();
+            return rs.getLong(1) + 1;
+        }
+    }
+
+    /**
+     * Inserts each key with its message's seq, in key order so the inserts walk the table once;
+     * returns which keys were already there.
+     */
+    private static boolean[] claimKeys(Connection c, long[] keys, long base) throws SQLException {
+        int n = keys.length;
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+        boolean[] taken = new boolean[n];
+        try (PreparedStatement s = c.prepareStatement(INSERT_KEY)) {
+            for (int i : order) {
+                s.setLong(1, keys[i]);
+                s.setLong(2, base + i);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int k = 0; k < n; k++) {
+                taken[order[k]] = counts[k] == 0;
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Whether a message whose key was taken is new all the same: the key is free again, or its
+     * message is gone (a stale key; either way the key moves to this message), or it belongs to a different message (a collision;
+     * this message's identity is kept in the collision table, unless it is already there).
+     */
+    private static boolean isNewDespiteKey(Connection c, StoredMessage m, long key, long seq) throws SQLException {
+        long owner;
+        try (PreparedStatement s = c.prepareStatement("SELECT k.seq, m.conversation, m.client_id FROM message_keys k "
+                + "LEFT JOIN messages m ON m.seq = k.seq WHERE k.key = ?")) {
+            s.setLong(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    // Given back by a row of this batch that turned out to be a duplicate.
+                    return claimKey(c, key, seq);
+                }
+                owner = rs.getLong(1);
+                String conversation = rs.getString(2);
+                if (conversation != null && conversation.equals(m.conversation().key())
+                        && rs.getString(3).equals(m.id().clientId())) {
+                    return false;
+                }
+                if (conversation != null) {
+                    return recordCollision(c, m, seq);
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE message_keys SET seq = ? WHERE key = ? AND seq = ?")) {
+            s.setLong(1, seq);
+            s.setLong(2, key);
+            s.setLong(3, owner);
+            s.executeUpdate();
+        }
+        return true;
+    }
+
+    private static boolean claimKey(Connection c, long key, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_KEY)) {
+            s.setLong(1, key);
+            s.setLong(2, seq);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean recordCollision(Connection c, StoredMessage m, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO message_key_collisions "
+                + "(conversation, client_id, seq) VALUES (?, ?, ?)")) {
+            s.setString(1, m.conversation().key());
+            s.setString(2, m.id().clientId());
+            s.setLong(3, seq);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Writes the rows; a row refused because its account already has its network id is a
+     * duplicate too, and gives back the key it claimed. Returns the rows written.
+     */
+    private static List<StoredMessage> writeRows(Connection c, List<StoredMessage> rows, long[] keys, long base)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int[] counts;
+        try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
+            for (StoredMessage m : rows) {
+                MessageRows.bindInsert(s, m, keys[(int) (m.seq() - base)]);
+                s.addBatch();
+            }
+            // One native round trip for the batch: per-row executeUpdate costs more than the insert.
+            counts = s.executeBatch();
+        }
+        List<StoredMessage> written = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            StoredMessage m = rows.get(i);
+            if (counts[i] > 0) {
+                written.add(m);
+            } else {
+                releaseKey(c, keys[(int) (m.seq() - base)], m.seq());
+            }
+        }
+        return written;
+    }
+
+    private static void releaseKey(Connection c, long key, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM message_keys WHERE key = ? AND seq = ?");
+             PreparedStatement x = c.prepareStatement("DELETE FROM message_key_collisions WHERE seq = ?")) {
+            s.setLong(1, key);
+            s.setLong(2, seq);
+            s.executeUpdate();
+            x.setLong(1, seq);
+            x.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives every row without a key (those stored before V4) its key, in seq order, with the same
+     * collision handling as new messages. Run by the migration.
+     */
+    static void keyExistingRows(Connection c) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement(
+                     "SELECT seq, conversation, client_id FROM messages WHERE dedupe_key IS NULL ORDER BY seq");
+             PreparedStatement setKey = c.prepareStatement("UPDATE messages SET dedupe_key = ? WHERE seq = ?");
+             PreparedStatement claim = c.prepareStatement(INSERT_KEY);
+             PreparedStatement collide = c.prepareStatement("INSERT OR IGNORE INTO message_key_collisions "
+                     + "(conversation, client_id, seq) VALUES (?, ?, ?)");
+             ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                long key = DedupeKey.of(rs.getString(2), rs.getString(3));
+                setKey.setLong(1, key);
+                setKey.setLong(2, seq);
+                setKey.executeUpdate();
+                claim.setLong(1, key);
+                claim.setLong(2, seq);
+                if (claim.executeUpdate() == 0) {
+                    // (conversation, client_id) was unique before V4, so a taken key is a collision.
+                    collide.setString(1, rs.getString(2));
+                    collide.setString(2, rs.getString(3));
+                    collide.setLong(3, seq);
+                    collide.executeUpdate();
+                }
+            }
+        }
+    }
+}

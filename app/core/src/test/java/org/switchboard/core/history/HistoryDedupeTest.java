@@ -1,0 +1,161 @@
+package org.switchboard.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.core.conversation.ConversationId;
+import org.switchboard.core.conversation.StoredMessage;
+import org.switchboard.protocol.model.AccountId;
+import org.switchboard.protocol.model.ContactAddress;
+import org.switchboard.protocol.model.Direction;
+import org.switchboard.protocol.model.MessageId;
+import org.switchboard.protocol.model.MessageStatus;
+
+/**
+ * De-duplication through 64-bit keys (docs/decisions/0010) stays exact: a message stored once
+ * per conversation and client id, and once per account and network id, also when two messages
+ * share a key. A collision is made by giving one message's key to another in the file, as a
+ * real collision would leave it.
+ */
+class HistoryDedupeTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file;
+    private HistoryStore history;
+    private final AccountId account = new AccountId("acc");
+    private final ConversationId chat = new ConversationId(new ContactAddress(account, "bob"));
+    private final ConversationId other = new ConversationId(new ContactAddress(account, "eve"));
+
+    @BeforeEach
+    void open() throws Exception {
+        file = dir.resolve("history.db");
+        history = HistoryStore.open(file);
+    }
+
+    @AfterEach
+    void close() {
+        history.close();
+    }
+
+    private static StoredMessage message(ConversationId c, MessageId id, String body) {
+        return new StoredMessage(0, c, id, Direction.INCOMING, body, Instant.ofEpochMilli(1_700_000_000_000L),
+                MessageStatus.DELIVERED, null);
+    }
+
+    private Optional<StoredMessage> add(ConversationId c, MessageId id, String body) {
+        return history.add(message(c, id, body)).join();
+    }
+
+    @Test
+    void aBatchStoresEachMessageOnceAndSkipsWhatIsAlreadyStored() {
+        add(chat, MessageId.of("a"), "first");
+
+        int added = history.addAll(List.of(message(chat, MessageId.of("a"), "first again"),
+                message(chat, MessageId.of("b"), "second"), message(chat, MessageId.of("b"), "second twice"),
+                message(other, MessageId.of("a"), "same id, other conversation"))).join();
+
+        assertThat(added).isEqualTo(2);
+        assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::body).containsExactly("first", "second");
+        assertThat(history.recent(other, 10).join()).extracting(StoredMessage::body)
+                .containsExactly("same id, other conversation");
+        assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::seq).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMessageRefusedForItsNetworkIdGivesItsClientIdBack() {
+        add(chat, new MessageId("live", "stanza-1"), "hello");
+
+        assertThat(add(chat, new MessageId("archive-copy", "stanza-1"), "hello")).as("same network id").isEmpty();
+        assertThat(add(chat, new MessageId("archive-copy", "stanza-2"), "a later one")).isPresent();
+        assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::body).containsExactly("hello", "a later one");
+    }
+
+    @Test
+    void twoMessagesWithTheSameKeyAreBothStoredOnceAndBothFound() throws Exception {
+        StoredMessage first = add(chat, MessageId.of("first"), "the first").orElseThrow();
+        history.close();
+        long secondsKey = DedupeKey.of(chat.key(), "second");
+        // As if "second" hashed to the key "first" holds.
+        sql("INSERT INTO message_keys (key, seq) VALUES (" + secondsKey + ", " + first.seq() + ")");
+        history = HistoryStore.open(file);
+
+        assertThat(add(chat, MessageId.of("second"), "the second")).isPresent();
+        assertThat(add(chat, MessageId.of("second"), "the second")).as("stored once").isEmpty();
+        assertThat(add(chat, MessageId.of("first"), "the first")).as("stored once").isEmpty();
+        assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::body)
+                .containsExactly("the first", "the second");
+
+        assertThat(history.updateStatus(chat, MessageId.of("second"), MessageStatus.READ, null).join())
+                .get().satisfies(m -> assertThat(m.body()).isEqualTo("the second"));
+        assertThat(history.updateStatus(chat, MessageId.of("first"), MessageStatus.READ, null).join())
+                .get().satisfies(m -> assertThat(m.body()).isEqualTo("the first"));
+        assertThat(history.correct(chat, MessageId.of("second"), "the second, corrected").join()).isPresent();
+        assertThat(history.search(SearchQuery.of("corrected")).join()).hasSize(1);
+    }
+
+    @Test
+    void aKeyWhoseMessageWasDeletedGoesToTheNextMessageWithIt() throws Exception {
+        StoredMessage first = add(chat, MessageId.of("first"), "the first").orElseThrow();
+        history.close();
+        long laterKey = DedupeKey.of(chat.key(), "later");
+        sql("INSERT INTO message_keys (key, seq) VALUES (" + laterKey + ", " + first.seq() + ")");
+        // Deleting the message takes its own key with it; the borrowed one stays behind, stale.
+        sql("DELETE FROM messages WHERE seq = " + first.seq());
+        history = HistoryStore.open(file);
+
+        StoredMessage later = add(chat, MessageId.of("later"), "the later one").orElseThrow();
+
+        assertThat(add(chat, MessageId.of("later"), "the later one")).as("stored once").isEmpty();
+        assertThat(keyOwner(laterKey)).isEqualTo(later.seq());
+        assertThat(add(chat, MessageId.of("first"), "the first, again")).as("its key left with it").isPresent();
+    }
+
+    @Test
+    void deletingAMessageFreesItsKeySoItCanBeStoredAgain() throws Exception {
+        add(chat, MessageId.of("gone"), "soon gone");
+        history.close();
+        sql("DELETE FROM messages");
+        history = HistoryStore.open(file);
+
+        assertThat(keyCount()).isZero();
+        assertThat(add(chat, MessageId.of("gone"), "back again")).isPresent();
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private long keyOwner(long key) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement s = c.prepareStatement("SELECT seq FROM message_keys WHERE key = ?")) {
+            s.setLong(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private long keyCount() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_keys")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
