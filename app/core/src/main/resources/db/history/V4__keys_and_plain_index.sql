@@ -2,12 +2,18 @@
 --
 -- De-duplication no longer uses a unique index on (conversation, client_id): random client ids
 -- made every insert dirty a different page of that large index. Each message instead carries a
--- 64-bit key of (conversation, client_id) (DedupeKey), and message_keys maps key to seq in an
--- integer-keyed table, about a fifth of the index's size. The app checks the key before it
--- stores a message (MessageInserter); a different message whose key is taken (a collision, or
--- an id made to collide) is still stored and keeps its exact identity in message_key_collisions.
+-- 64-bit key of (conversation, client_id) (DedupeKey), mapped to its seq in integer-keyed
+-- tables: new keys go to the small message_keys_recent, whose pages stay few, and move to
+-- message_keys in key order, many at a time, so each page of the large table is written once
+-- per move rather than once per transaction. The app checks both before it stores a message
+-- (MessageInserter); a different message whose key is taken (a collision, or an id made to
+-- collide) is still stored and keeps its exact identity in message_key_collisions.
 ALTER TABLE messages ADD COLUMN dedupe_key INTEGER;
 CREATE TABLE message_keys (
+    key INTEGER PRIMARY KEY,
+    seq INTEGER NOT NULL
+);
+CREATE TABLE message_keys_recent (
     key INTEGER PRIMARY KEY,
     seq INTEGER NOT NULL
 );
@@ -21,6 +27,7 @@ DROP INDEX messages_client_id;
 
 CREATE TRIGGER message_keys_delete AFTER DELETE ON messages BEGIN
     DELETE FROM message_keys WHERE key = old.dedupe_key AND seq = old.seq;
+    DELETE FROM message_keys_recent WHERE key = old.dedupe_key AND seq = old.seq;
     DELETE FROM message_key_collisions WHERE seq = old.seq;
 END;
 

@@ -39,16 +39,20 @@ public final class HistoryStore implements AutoCloseable {
 
     private final Path file;
     private final HistoryWriter writer;
+    private final WalCheckpointer checkpointer;
+    /** Used on the writer thread only. */
+    private final MessageInserter inserter = new MessageInserter();
     private final Connection readConnection;
     private final ExecutorService reader;
     private final Optional<HistoryRecovery> recovery;
 
-    private HistoryStore(Path file, Connection writeConnection, Connection readConnection,
+    private HistoryStore(Path file, Connection writeConnection, Connection readConnection, WalCheckpointer checkpointer,
                          Optional<HistoryRecovery> recovery) throws SQLException {
         this.file = file;
+        this.checkpointer = checkpointer;
         this.recovery = recovery;
         this.readConnection = readConnection;
-        this.writer = new HistoryWriter(writeConnection);
+        this.writer = new HistoryWriter(writeConnection, checkpointer::committed);
         this.reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("switchboard-history-reader").daemon(true).factory());
     }
@@ -67,19 +71,27 @@ public final class HistoryStore implements AutoCloseable {
         Optional<HistoryRecovery> recovery = IntegrityGuard.check(file, clock);
         Connection write = null;
         Connection read = null;
+        WalCheckpointer checkpointer = null;
         try {
             write = connect(file);
             try (Statement s = write.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA cache_size = -32768");
+                s.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
+                // A log grown by a large batch is cut back once checkpointed, not kept at its peak.
+                s.execute("PRAGMA journal_size_limit = " + (32L << 20));
             }
             Migrations.migrate(write);
             read = connect(file);
-            return new HistoryStore(file, write, read, recovery);
+            checkpointer = new WalCheckpointer(file);
+            return new HistoryStore(file, write, read, checkpointer, recovery);
         } catch (SQLException | IOException e) {
             closeQuietly(write);
             closeQuietly(read);
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
             throw new IOException("Cannot open the history database " + file + ": " + e.getMessage()
                     + ". The file was left untouched.", e);
         }
@@ -108,7 +120,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public CompletableFuture<Integer> addAll(List<StoredMessage> messages) {
         List<StoredMessage> copy = List.copyOf(messages);
-        return writer.submit(c -> MessageInserter.insert(c, copy).size());
+        return writer.submit(c -> inserter.insert(c, copy).size());
     }
 
     /** Full-text search; see {@link HistoryService#search}. */
@@ -181,7 +193,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Stores a message; empty when it is already there (same client id, or same network id). */
     public CompletableFuture<Optional<StoredMessage>> add(StoredMessage message) {
-        return writer.submit(c -> MessageInserter.insert(c, List.of(message)).stream().findFirst());
+        return writer.submit(c -> inserter.insert(c, List.of(message)).stream().findFirst());
     }
 
     /**
@@ -359,6 +371,8 @@ public final class HistoryStore implements AutoCloseable {
     @Override
     public void close() {
         writer.close(5_000);
+        // After the writer: the last connection to close checkpoints what is left and removes the log.
+        checkpointer.close();
         reader.shutdown();
         try {
             if (!reader.awaitTermination(2, TimeUnit.SECONDS)) {

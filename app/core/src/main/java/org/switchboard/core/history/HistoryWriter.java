@@ -31,12 +31,15 @@ final class HistoryWriter {
     private static final Op<Void> STOP = new Op<>(c -> null, new CompletableFuture<>());
 
     private final Connection connection;
+    private final Runnable afterCommit;
     private final BlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    HistoryWriter(Connection connection) throws SQLException {
+    /** {@code afterCommit} runs on this thread after each commit and must return at once. */
+    HistoryWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
+        this.afterCommit = afterCommit;
         connection.setAutoCommit(false);
         thread = Thread.ofPlatform().name("switchboard-history-writer").daemon(true).start(this::loop);
     }
@@ -115,6 +118,7 @@ final class HistoryWriter {
             batch.forEach(op -> op.future().completeExceptionally(e));
             return;
         }
+        afterCommit.run();
         completions.forEach(Runnable::run);
     }
 

@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
 import org.switchboard.core.conversation.StoredMessage;
@@ -24,13 +24,10 @@ import org.switchboard.core.conversation.StoredMessage;
  */
 final class MessageInserter {
 
-    private static final String INSERT_KEY = "INSERT OR IGNORE INTO message_keys (key, seq) VALUES (?, ?)";
-
-    private MessageInserter() {
-    }
+    private final DedupeKeys dedupeKeys = new DedupeKeys();
 
     /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
-    static List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
+    List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
         List<StoredMessage> candidates = distinct(messages);
         int n = candidates.size();
         long base = nextSeq(c);
@@ -39,7 +36,7 @@ final class MessageInserter {
             StoredMessage m = candidates.get(i);
             keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
         }
-        boolean[] keyTaken = claimKeys(c, keys, base);
+        boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -85,70 +82,29 @@ final class MessageInserter {
     }
 
     /**
-     * Inserts each key with its message's seq, in key order so the inserts walk the table once;
-     * returns which keys were already there.
-     */
-    private static boolean[] claimKeys(Connection c, long[] keys, long base) throws SQLException {
-        int n = keys.length;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
-        boolean[] taken = new boolean[n];
-        try (PreparedStatement s = c.prepareStatement(INSERT_KEY)) {
-            for (int i : order) {
-                s.setLong(1, keys[i]);
-                s.setLong(2, base + i);
-                s.addBatch();
-            }
-            int[] counts = s.executeBatch();
-            for (int k = 0; k < n; k++) {
-                taken[order[k]] = counts[k] == 0;
-            }
-        }
-        return taken;
-    }
-
-    /**
      * Whether a message whose key was taken is new all the same: the key is free again, or its
-     * message is gone (a stale key; either way the key moves to this message), or it belongs to a different message (a collision;
-     * this message's identity is kept in the collision table, unless it is already there).
+     * message is gone (a stale key; either way the key moves to this message), or it belongs
+     * to a different message (a collision; this message's identity is kept in the collision
+     * table, unless it is already there).
      */
-    private static boolean isNewDespiteKey(Connection c, StoredMessage m, long key, long seq) throws SQLException {
-        long owner;
-        try (PreparedStatement s = c.prepareStatement("SELECT k.seq, m.conversation, m.client_id FROM message_keys k "
-                + "LEFT JOIN messages m ON m.seq = k.seq WHERE k.key = ?")) {
-            s.setLong(1, key);
+    private boolean isNewDespiteKey(Connection c, StoredMessage m, long key, long seq) throws SQLException {
+        OptionalLong owner = dedupeKeys.owner(c, key);
+        if (owner.isEmpty()) {
+            // Given back by a row of this batch that turned out to be a duplicate.
+            return dedupeKeys.claimOne(c, key, seq);
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT conversation, client_id FROM messages WHERE seq = ?")) {
+            s.setLong(1, owner.getAsLong());
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    // Given back by a row of this batch that turned out to be a duplicate.
-                    return claimKey(c, key, seq);
-                }
-                owner = rs.getLong(1);
-                String conversation = rs.getString(2);
-                if (conversation != null && conversation.equals(m.conversation().key())
-                        && rs.getString(3).equals(m.id().clientId())) {
-                    return false;
-                }
-                if (conversation != null) {
-                    return recordCollision(c, m, seq);
+                if (rs.next()) {
+                    boolean same = rs.getString(1).equals(m.conversation().key())
+                            && rs.getString(2).equals(m.id().clientId());
+                    return !same && recordCollision(c, m, seq);
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("UPDATE message_keys SET seq = ? WHERE key = ? AND seq = ?")) {
-            s.setLong(1, seq);
-            s.setLong(2, key);
-            s.setLong(3, owner);
-            s.executeUpdate();
-        }
+        dedupeKeys.reassign(c, key, owner.getAsLong(), seq);
         return true;
-    }
-
-    private static boolean claimKey(Connection c, long key, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT_KEY)) {
-            s.setLong(1, key);
-            s.setLong(2, seq);
-            return s.executeUpdate() == 1;
-        }
     }
 
     private static boolean recordCollision(Connection c, StoredMessage m, long seq) throws SQLException {
@@ -165,7 +121,7 @@ final class MessageInserter {
      * Writes the rows; a row refused because its account already has its network id is a
      * duplicate too, and gives back the key it claimed. Returns the rows written.
      */
-    private static List<StoredMessage> writeRows(Connection c, List<StoredMessage> rows, long[] keys, long base)
+    private List<StoredMessage> writeRows(Connection c, List<StoredMessage> rows, long[] keys, long base)
             throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
@@ -185,21 +141,14 @@ final class MessageInserter {
             if (counts[i] > 0) {
                 written.add(m);
             } else {
-                releaseKey(c, keys[(int) (m.seq() - base)], m.seq());
+                dedupeKeys.release(c, keys[(int) (m.seq() - base)], m.seq());
+                try (PreparedStatement x = c.prepareStatement("DELETE FROM message_key_collisions WHERE seq = ?")) {
+                    x.setLong(1, m.seq());
+                    x.executeUpdate();
+                }
             }
         }
         return written;
-    }
-
-    private static void releaseKey(Connection c, long key, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM message_keys WHERE key = ? AND seq = ?");
-             PreparedStatement x = c.prepareStatement("DELETE FROM message_key_collisions WHERE seq = ?")) {
-            s.setLong(1, key);
-            s.setLong(2, seq);
-            s.executeUpdate();
-            x.setLong(1, seq);
-            x.executeUpdate();
-        }
     }
 
     /**
@@ -210,7 +159,7 @@ final class MessageInserter {
         try (PreparedStatement read = c.prepareStatement(
                      "SELECT seq, conversation, client_id FROM messages WHERE dedupe_key IS NULL ORDER BY seq");
              PreparedStatement setKey = c.prepareStatement("UPDATE messages SET dedupe_key = ? WHERE seq = ?");
-             PreparedStatement claim = c.prepareStatement(INSERT_KEY);
+             PreparedStatement claim = c.prepareStatement("INSERT OR IGNORE INTO message_keys (key, seq) VALUES (?, ?)");
              PreparedStatement collide = c.prepareStatement("INSERT OR IGNORE INTO message_key_collisions "
                      + "(conversation, client_id, seq) VALUES (?, ?, ?)");
              ResultSet rs = read.executeQuery()) {

@@ -96,7 +96,8 @@ final class MessageRows {
     private static Optional<StoredMessage> byClientId(Connection c, ConversationId conversation, String clientId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SELECT_ALL
-                + "WHERE seq = (SELECT seq FROM message_keys WHERE key = ?) AND conversation = ? AND client_id = ?")) {
+                + "WHERE seq IN (SELECT seq FROM message_keys_recent WHERE key = ?1 "
+                + "UNION ALL SELECT seq FROM message_keys WHERE key = ?1) AND conversation = ?2 AND client_id = ?3")) {
             s.setLong(1, DedupeKey.of(conversation.key(), clientId));
             s.setString(2, conversation.key());
             s.setString(3, clientId);

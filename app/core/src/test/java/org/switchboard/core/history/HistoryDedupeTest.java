@@ -135,6 +135,34 @@ class HistoryDedupeTest {
         assertThat(add(chat, MessageId.of("gone"), "back again")).isPresent();
     }
 
+    @Test
+    void keysMovedToTheLargeTableStillKeepMessagesOnce() throws Exception {
+        int total = DedupeKeys.MOVE_AT + 5_000;
+        List<StoredMessage> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            batch.add(message(i % 2 == 0 ? chat : other, MessageId.of("bulk-" + i), "bulk " + i));
+            if (batch.size() == 10_000 || i == total - 1) {
+                history.addAll(batch).join();
+                batch.clear();
+            }
+        }
+
+        assertThat(tableSize("message_keys")).as("moved").isGreaterThanOrEqualTo(DedupeKeys.MOVE_AT);
+        assertThat(tableSize("message_keys_recent")).isLessThan(DedupeKeys.MOVE_AT);
+        assertThat(history.addAll(List.of(message(chat, MessageId.of("bulk-0"), "bulk 0"),
+                message(other, MessageId.of("bulk-" + (total - 1)), "last"),
+                message(chat, MessageId.of("bulk-new"), "new"))).join()).isEqualTo(1);
+        assertThat(history.updateStatus(chat, MessageId.of("bulk-2"), MessageStatus.READ, null).join()).isPresent();
+    }
+
+    private long tableSize(String table) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private void sql(String statement) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute(statement);
@@ -143,7 +171,7 @@ class HistoryDedupeTest {
 
     private long keyOwner(long key) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             PreparedStatement s = c.prepareStatement("SELECT seq FROM message_keys WHERE key = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT seq FROM message_keys_recent WHERE key = ?1 UNION ALL SELECT seq FROM message_keys WHERE key = ?1")) {
             s.setLong(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
@@ -152,10 +180,6 @@ class HistoryDedupeTest {
     }
 
     private long keyCount() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_keys")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return tableSize("message_keys") + tableSize("message_keys_recent");
     }
 }

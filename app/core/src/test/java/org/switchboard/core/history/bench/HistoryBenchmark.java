@@ -53,7 +53,7 @@ public final class HistoryBenchmark {
 
         long insertNanos;
         try (HistoryStore store = HistoryStore.open(file)) {
-            int batch = 10_000;
+            int batch = Integer.getInteger("batch", 10_000);
             insertNanos = 0;
             for (int done = 0; done < total; done += batch) {
                 // Only the store's work is timed, not making up the messages.
