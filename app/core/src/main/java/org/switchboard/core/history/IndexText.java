@@ -88,9 +88,15 @@ public final class IndexText {
      */
     private static void appendFolded(StringBuilder out, String text, int start, int end) {
         boolean plain = true;
+        boolean upper = false;
         for (int i = start; i < end && plain; i++) {
             char c = text.charAt(i);
             plain = c < 0x80 || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (plain && !upper) {
+            out.append(text, start, end);
+            return;
         }
         if (plain) {
             for (int i = start; i < end; i++) {

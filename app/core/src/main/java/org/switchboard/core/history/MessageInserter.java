@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.conversation.StoredMessage;
 
 /**
@@ -24,6 +25,9 @@ import org.switchboard.core.conversation.StoredMessage;
  */
 final class MessageInserter {
 
+    /** From this many messages on, handing the index text to another thread pays for itself. */
+    private static final int PARALLEL_INDEX_TEXT = 256;
+
     private final DedupeKeys dedupeKeys = new DedupeKeys();
 
     /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
@@ -36,6 +40,10 @@ final class MessageInserter {
             StoredMessage m = candidates.get(i);
             keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
         }
+        // The index text is plain Java work: made on another core while SQLite stores the rows.
+        CompletableFuture<String[]> indexTexts = n >= PARALLEL_INDEX_TEXT
+                ? CompletableFuture.supplyAsync(() -> indexTexts(candidates))
+                : CompletableFuture.completedFuture(indexTexts(candidates));
         boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
@@ -53,8 +61,17 @@ final class MessageInserter {
             }
         }
         stored.sort(Comparator.comparingLong(StoredMessage::seq));
-        SearchIndex.index(c, stored);
+        String[] texts = indexTexts.join();
+        SearchIndex.index(c, stored, m -> texts[(int) (m.seq() - base)]);
         return stored;
+    }
+
+    private static String[] indexTexts(List<StoredMessage> candidates) {
+        String[] texts = new String[candidates.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = IndexText.of(candidates.get(i).body());
+        }
+        return texts;
     }
 
     /** The messages without repeats of the same conversation and client id, first one kept. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 import org.switchboard.core.conversation.StoredMessage;
 
 /**
@@ -22,14 +23,16 @@ final class SearchIndex {
     private SearchIndex() {
     }
 
-    static void index(Connection c, List<StoredMessage> messages) throws SQLException {
+    /** Indexes stored messages whose index text ({@link IndexText#of}) is already made. */
+    static void index(Connection c, List<StoredMessage> messages, Function<StoredMessage, String> indexText)
+            throws SQLException {
         if (messages.isEmpty()) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             for (StoredMessage m : messages) {
                 s.setLong(1, m.seq());
-                s.setString(2, IndexText.of(m.body()));
+                s.setString(2, indexText.apply(m));
                 s.addBatch();
             }
             s.executeBatch();
