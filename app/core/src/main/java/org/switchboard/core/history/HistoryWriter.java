@@ -2,6 +2,7 @@ package org.switchboard.core.history;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -122,13 +123,25 @@ final class HistoryWriter {
         completions.forEach(Runnable::run);
     }
 
+    /**
+     * Runs one write inside a savepoint: a write of several statements (a message, its key and its
+     * index entry) that fails halfway is undone whole, and the rest of the batch still commits.
+     */
     private <T> Runnable runOne(Op<T> op) {
-        try {
-            T result = op.work().run(connection);
-            return () -> op.future().complete(result);
-        } catch (SQLException | RuntimeException e) {
-            // SQLite undoes just the failed statement; the rest of the batch still commits.
-            LOG.warn("history write failed", e);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SAVEPOINT op");
+            try {
+                T result = op.work().run(connection);
+                s.execute("RELEASE op");
+                return () -> op.future().complete(result);
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK TO op");
+                s.execute("RELEASE op");
+                LOG.warn("history write failed and was undone", e);
+                return () -> op.future().completeExceptionally(e);
+            }
+        } catch (SQLException e) {
+            LOG.warn("history write could not be undone alone", e);
             return () -> op.future().completeExceptionally(e);
         }
     }

@@ -136,6 +136,24 @@ class HistoryDedupeTest {
     }
 
     @Test
+    void aWriteThatFailsHalfwayLeavesNoKeyBehind() throws Exception {
+        add(chat, MessageId.of("before"), "before");
+        history.close();
+        // The row is refused after its key was claimed.
+        sql("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.body = 'refused' "
+                + "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        history = HistoryStore.open(file);
+
+        assertThat(history.add(message(chat, MessageId.of("failing"), "refused")))
+                .failsWithin(java.time.Duration.ofSeconds(10));
+        assertThat(history.add(message(chat, MessageId.of("after"), "after")).join()).isPresent();
+
+        assertThat(keyCount()).as("the failed write's key went with it").isEqualTo(2);
+        assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::body).containsExactly("before", "after");
+        assertThat(history.search(SearchQuery.of("after")).join()).hasSize(1);
+    }
+
+    @Test
     void keysMovedToTheLargeTableStillKeepMessagesOnce() throws Exception {
         int total = DedupeKeys.MOVE_AT + 5_000;
         List<StoredMessage> batch = new java.util.ArrayList<>();
