@@ -25,6 +25,8 @@ import org.switchboard.protocol.model.MessageStatus;
  *
  * <pre>mvn -q -pl app/core exec:java -Dexec.classpathScope=test
  *     -Dexec.mainClass=org.switchboard.core.history.bench.HistoryBenchmark [-Dexec.args="1000000 DIR"]</pre>
+ *
+ * <p>{@code -Dbatch=N} (in {@code MAVEN_OPTS}) changes the insert batch from 10,000 messages.
  */
 public final class HistoryBenchmark {
 
