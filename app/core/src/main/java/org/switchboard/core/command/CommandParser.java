@@ -11,7 +11,7 @@ public final class CommandParser {
 
     /** The commands, as {@code /help} lists them. */
     public static final java.util.List<String> COMMANDS =
-            java.util.List.of("join", "part", "nick", "msg", "me", "topic", "away", "quit", "help");
+            java.util.List.of("join", "part", "nick", "msg", "me", "topic", "invite", "away", "quit", "help");
 
     private CommandParser() {
     }
@@ -43,6 +43,11 @@ public final class CommandParser {
                         : new InputCommand.Msg(rest.substring(0, gap), rest.substring(gap).strip());
             }
             case "topic" -> new InputCommand.Topic(rest.isEmpty() ? null : rest);
+            case "invite" -> {
+                int gap = indexOfWhitespace(rest);
+                yield rest.isEmpty() ? new InputCommand.Usage("invite") : gap < 0 ? new InputCommand.Invite(rest, "")
+                        : new InputCommand.Invite(rest.substring(0, gap), rest.substring(gap).strip());
+            }
             case "away" -> new InputCommand.Away(rest);
             case "back" -> new InputCommand.Away("");
             case "quit" -> new InputCommand.Quit(rest);

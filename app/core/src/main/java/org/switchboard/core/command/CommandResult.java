@@ -28,6 +28,8 @@ public record CommandResult(Outcome outcome, List<String> args, Optional<Convers
         TOPIC,
         /** Args: room. */
         TOPIC_SET,
+        /** Args: who, room. */
+        INVITED,
         /** Args: away text. */
         AWAY,
         BACK,

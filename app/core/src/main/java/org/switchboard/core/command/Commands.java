@@ -75,6 +75,8 @@ public final class Commands implements CommandService {
                         return rooms.setTopic(room, topic.text())
                                 .thenApply(v -> CommandResult.of(Outcome.TOPIC_SET, room.name()));
                     });
+            case InputCommand.Invite invite -> needsRooms(account, "invite")
+                    .or(() -> needsRoom(where, "invite")).orElseGet(() -> invite(where.room(), invite));
             case InputCommand.Away away -> sessions.capability(account, Presence.class)
                     .map(presence -> presence.setOwn(away.text().isEmpty() ? PresenceStatus.ONLINE
                                     : new PresenceStatus(Availability.AWAY, away.text()))
@@ -90,6 +92,16 @@ public final class Commands implements CommandService {
             case InputCommand.Unknown unknown -> done(CommandResult.of(Outcome.UNKNOWN_COMMAND, unknown.name()));
             case InputCommand.Usage usage -> done(CommandResult.of(Outcome.USAGE, usage.name()));
         };
+    }
+
+    private CompletableFuture<CommandResult> invite(RoomAddress room, InputCommand.Invite invite) {
+        boolean can = sessions.capability(room.account(), GroupChat.class)
+                .map(g -> g.supports(GroupChat.Feature.INVITE)).orElse(false);
+        if (!can) {
+            return done(CommandResult.of(Outcome.NOT_SUPPORTED, "invite"));
+        }
+        return rooms.invite(room, new ContactAddress(room.account(), invite.who()), invite.reason())
+                .thenApply(v -> CommandResult.of(Outcome.INVITED, invite.who(), room.name()));
     }
 
     private CompletableFuture<CommandResult> say(ConversationId where, String text) {

@@ -26,6 +26,10 @@ public sealed interface InputCommand {
     record Topic(String text) implements InputCommand {
     }
 
+    /** {@code /invite <nick or address> [reason]}: into the room it is typed in; reason may be empty. */
+    record Invite(String who, String reason) implements InputCommand {
+    }
+
     /** {@code /away [text]}: away with that text, or back when the text is empty. */
     record Away(String text) implements InputCommand {
     }

@@ -51,6 +51,14 @@ class CommandParserTest {
     }
 
     @Test
+    void inviteNeedsSomeoneAndTakesAnOptionalReason() {
+        assertThat(CommandParser.parse("/invite bob")).isEqualTo(new InputCommand.Invite("bob", ""));
+        assertThat(CommandParser.parse("/invite bob@example.org 来开会吧")).isEqualTo(
+                new InputCommand.Invite("bob@example.org", "来开会吧"));
+        assertThat(CommandParser.parse("/invite")).isEqualTo(new InputCommand.Usage("invite"));
+    }
+
+    @Test
     void msgNeedsANickAndText() {
         assertThat(CommandParser.parse("/msg bob 你好 bob")).isEqualTo(new InputCommand.Msg("bob", "你好 bob"));
         assertThat(CommandParser.parse("/msg bob")).isEqualTo(new InputCommand.Usage("msg"));

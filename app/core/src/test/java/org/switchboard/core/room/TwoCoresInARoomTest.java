@@ -170,7 +170,8 @@ class TwoCoresInARoomTest {
         // Nothing of the unknown command was sent or stored.
         assertThat(ann.core().conversations().recent(annChat, 10).join()).isEmpty();
 
-        ann.core().rooms().invite(annRoom, new ContactAddress(annAccount.id(), newNick), "come back").join();
+        assertThat(ann.core().commands().submit(annChat, "/invite " + newNick + " come back").join())
+                .isEqualTo(CommandResult.of(Outcome.INVITED, newNick, annChat.name()));
         RoomInvited invited = ben.events().await(RoomInvited.class, e -> e.invitation().room().equals(benChat.room()));
         assertThat(invited.invitation().from()).isEqualToIgnoringCase(annNick);
     }
