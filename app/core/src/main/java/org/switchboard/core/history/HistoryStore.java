@@ -232,6 +232,32 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Fails every message of a conversation still waiting to be sent, with {@code failure}; returns
+     * them as they are now. For a room the user left: they can no longer go out.
+     */
+    public CompletableFuture<List<StoredMessage>> failQueued(ConversationId conversation, String failure) {
+        return writer.submit(c -> {
+            List<StoredMessage> waiting;
+            try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE conversation = ? AND status = 'QUEUED' "
+                    + "ORDER BY seq")) {
+                s.setString(1, conversation.key());
+                waiting = MessageRows.all(s);
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET status = 'FAILED', failure = ? "
+                    + "WHERE seq = ? AND status = 'QUEUED'")) {
+                for (StoredMessage m : waiting) {
+                    s.setString(1, failure);
+                    s.setLong(2, m.seq());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return waiting.stream().map(m -> new StoredMessage(m.seq(), m.conversation(), m.id(), m.direction(),
+                    m.body(), m.timestamp(), MessageStatus.FAILED, failure, m.sender(), m.kind(), m.edited())).toList();
+        });
+    }
+
     /** Marks every unread incoming message of a conversation read; returns how many changed. */
     public CompletableFuture<Integer> markIncomingRead(ConversationId conversation) {
         return writer.submit(c -> {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.history.HistoryStore;
 import org.switchboard.core.internal.CoreThread;
@@ -108,6 +109,16 @@ public final class Outbox {
         }, core);
     }
 
+    /**
+     * Stops sending the conversation's waiting messages (the caller records why); a send already
+     * under way is not retried.
+     */
+    public void discard(ConversationId conversation) {
+        Queue q = queue(conversation.account());
+        q.pending.values().removeIf(m -> m.conversation().equals(conversation));
+        pump(conversation.account());
+    }
+
     public void disconnected(AccountId account) {
         Queue q = queue(account);
         q.generation++;
@@ -151,7 +162,10 @@ public final class Outbox {
             finish(q, message, id == null ? message.id() : id, MessageStatus.SENT, null);
         } else {
             ProtocolException failure = ProtocolException.from(error);
-            if (failure.isTransient() || failure.reason() == Reason.NOT_CONNECTED) {
+            if (!q.pending.containsKey(message.seq())) {
+                // Discarded meanwhile: whoever discarded it has said what became of it.
+                q.done.add(message.seq());
+            } else if (failure.isTransient() || failure.reason() == Reason.NOT_CONNECTED) {
                 // Stays QUEUED and first in line. A reconnect resends it; if the connection
                 // stays up (a timeout, a rate limit), a timer does, so it is never stuck.
                 if (current) {
@@ -166,8 +180,9 @@ public final class Outbox {
                     }, wait);
                 }
                 return;
+            } else {
+                finish(q, message, message.id(), MessageStatus.FAILED, failure.getMessage());
             }
-            finish(q, message, message.id(), MessageStatus.FAILED, failure.getMessage());
         }
         if (current) {
             q.inFlight = false;

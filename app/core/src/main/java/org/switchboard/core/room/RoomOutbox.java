@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.conversation.ConversationId;
+import org.switchboard.core.conversation.MessageFailures;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.core.event.CoreEvent;
 import org.switchboard.core.history.HistoryStore;
@@ -93,6 +94,20 @@ final class RoomOutbox {
         history.updateStatus(conversation, id, MessageStatus.SENT, null).whenCompleteAsync((m, error) -> {
             if (error == null) {
                 m.ifPresent(updated -> hub.publish(new CoreEvent.MessageUpdated(updated)));
+            }
+        }, core);
+    }
+
+    /**
+     * The user left the room (or was removed): what still waits for it cannot go out any more,
+     * and must not hold up the account's other rooms, so it fails, saying why.
+     */
+    void abandon(RoomAddress room) {
+        ConversationId conversation = new ConversationId(room);
+        outbox.discard(conversation);
+        history.failQueued(conversation, MessageFailures.LEFT_ROOM).whenCompleteAsync((failed, error) -> {
+            if (error == null) {
+                failed.forEach(m -> hub.publish(new CoreEvent.MessageUpdated(m)));
             }
         }, core);
     }

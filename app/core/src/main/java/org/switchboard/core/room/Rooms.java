@@ -133,6 +133,7 @@ public final class Rooms implements RoomService {
                 if (left.kicked()) {
                     // Joining again on every connect after being removed would only annoy the room.
                     saved.forget(left.room());
+                    outbox.abandon(left.room());
                 }
                 if (state != null) {
                     state.left();
@@ -226,6 +227,7 @@ public final class Rooms implements RoomService {
             // Forgotten first: a reconnect while leaving must not join it again.
             saved.forget(room);
             states.remove(room);
+            outbox.abandon(room);
             publishRooms();
             return sessions.capability(room.account(), GroupChat.class)
                     .map(g -> g.leave(room, reason == null ? "" : reason).exceptionally(error -> null))

@@ -177,6 +177,34 @@ class TwoCoresInARoomTest {
     }
 
     @Test
+    void leavingARoomWhileOfflineFailsWhatWaitedForItWithoutHoldingUpTheOtherRooms() {
+        RoomAddress left = ann.core().rooms().join(annAccount.id(), channel, null, null).join();
+        RoomAddress kept = ann.core().rooms().join(annAccount.id(), channel + "b", null, null).join();
+        RoomAddress benRoom = ben.core().rooms().join(benAccount.id(), channel + "b", null, null).join();
+        ann.events().await(RoomMembersChanged.class, e -> e.room().equals(kept)
+                && e.members().stream().anyMatch(m -> m.nick().equals(benNick)));
+        ann.core().accounts().setEnabled(annAccount.id(), false).join();
+        ann.awaitState(annAccount, org.switchboard.protocol.spi.ConnectionState.DISCONNECTED);
+
+        // Written first, so first in the account's line of room messages.
+        StoredMessage stranded = ann.core().rooms().send(left, "never mind").join();
+        StoredMessage waiting = ann.core().rooms().send(kept, "still here").join();
+        ann.core().rooms().leave(left, "").join();
+
+        MessageUpdated failed = ann.events().await(MessageUpdated.class, e -> e.message().seq() == stranded.seq());
+        assertThat(failed.message().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(failed.message().failure()).isEqualTo(org.switchboard.core.conversation.MessageFailures.LEFT_ROOM);
+
+        ann.core().accounts().setEnabled(annAccount.id(), true).join();
+        ben.events().await(MessageAdded.class, e -> e.message().body().equals("still here")
+                && e.message().conversation().equals(new ConversationId(benRoom)), Duration.ofSeconds(60));
+        ann.events().await(MessageUpdated.class, e -> e.message().seq() == waiting.seq()
+                && e.message().status() == MessageStatus.SENT);
+        assertThat(ann.core().conversations().recent(new ConversationId(left), 10).join())
+                .extracting(StoredMessage::status).containsExactly(MessageStatus.FAILED);
+    }
+
+    @Test
     void roomsAreJoinedAgainAfterTheServerRestartsAndAfterTheAppRestarts() throws Exception {
         RoomAddress annRoom = ann.core().rooms().join(annAccount.id(), channel, null, null).join();
         ann.events().clear();

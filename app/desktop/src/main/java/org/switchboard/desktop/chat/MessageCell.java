@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.switchboard.core.conversation.MessageFailures;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.desktop.i18n.I18n;
 import org.switchboard.desktop.rooms.NickColors;
@@ -122,13 +123,19 @@ final class MessageCell extends ListCell<ChatLine> {
         setAccessibleText(showSender ? message.sender() + ": " + text : text);
     }
 
+    /** A network's own failure text as it said it; the app's own reasons in the user's language. */
+    private String failure(String failure) {
+        String code = MessageFailures.code(failure);
+        return code != null ? i18n.text("message.failure." + code) : failure == null ? "" : failure;
+    }
+
     private String ticks(StoredMessage message) {
         return switch (message.status()) {
             case QUEUED -> i18n.text("message.status.queued");
             case SENT -> "✓";
             case DELIVERED -> "✓✓";
             case READ -> i18n.text("message.status.read");
-            case FAILED -> i18n.text("message.status.failed", message.failure() == null ? "" : message.failure());
+            case FAILED -> i18n.text("message.status.failed", failure(message.failure()));
         };
     }
 }
