@@ -8,6 +8,7 @@
 -- per move rather than once per transaction. The app checks both before it stores a message
 -- (MessageInserter); a different message whose key is taken (a collision, or an id made to
 -- collide) is still stored and keeps its exact identity in message_key_collisions.
+-- Rows stored before V4 keep dedupe_key NULL (ExistingRowKeys claims their keys).
 ALTER TABLE messages ADD COLUMN dedupe_key INTEGER;
 CREATE TABLE message_keys (
     key INTEGER PRIMARY KEY,

@@ -167,35 +167,4 @@ final class MessageInserter {
         }
         return written;
     }
-
-    /**
-     * Gives every row without a key (those stored before V4) its key, in seq order, with the same
-     * collision handling as new messages. Run by the migration.
-     */
-    static void keyExistingRows(Connection c) throws SQLException {
-        try (PreparedStatement read = c.prepareStatement(
-                     "SELECT seq, conversation, client_id FROM messages WHERE dedupe_key IS NULL ORDER BY seq");
-             PreparedStatement setKey = c.prepareStatement("UPDATE messages SET dedupe_key = ? WHERE seq = ?");
-             PreparedStatement claim = c.prepareStatement("INSERT OR IGNORE INTO message_keys (key, seq) VALUES (?, ?)");
-             PreparedStatement collide = c.prepareStatement("INSERT OR IGNORE INTO message_key_collisions "
-                     + "(conversation, client_id, seq) VALUES (?, ?, ?)");
-             ResultSet rs = read.executeQuery()) {
-            while (rs.next()) {
-                long seq = rs.getLong(1);
-                long key = DedupeKey.of(rs.getString(2), rs.getString(3));
-                setKey.setLong(1, key);
-                setKey.setLong(2, seq);
-                setKey.executeUpdate();
-                claim.setLong(1, key);
-                claim.setLong(2, seq);
-                if (claim.executeUpdate() == 0) {
-                    // (conversation, client_id) was unique before V4, so a taken key is a collision.
-                    collide.setString(1, rs.getString(2));
-                    collide.setString(2, rs.getString(3));
-                    collide.setLong(3, seq);
-                    collide.executeUpdate();
-                }
-            }
-        }
-    }
 }

@@ -55,7 +55,7 @@ public final class Migrations {
                     statement.execute(sql);
                 }
                 if (version == KEYS_AND_INDEX_VERSION) {
-                    MessageInserter.keyExistingRows(connection);
+                    ExistingRowKeys.claim(connection);
                     SearchIndex.indexAllRows(connection);
                 }
                 // user_version lives in the database header, which the transaction covers.

@@ -75,6 +75,13 @@ class HistoryMigrationTest {
             assertThat(history.add(new StoredMessage(0, chat, MessageId.of("m4"), Direction.INCOMING, "new",
                     Instant.ofEpochMilli(4_000), MessageStatus.DELIVERED, null)).join()).isPresent();
             assertThat(history.updateStatus(chat, MessageId.of("m1"), MessageStatus.READ, null).join()).isPresent();
+
+            // An old row deleted (retention) leaves its key behind; the same message coming again is stored.
+            assertThat(history.deleteOlderThan(chat.account(), Instant.ofEpochMilli(1_500), 10).join()).isEqualTo(1);
+            assertThat(history.add(new StoredMessage(0, chat, MessageId.of("m1"), Direction.INCOMING,
+                    "old message about the quarterly budget", Instant.ofEpochMilli(1_000), MessageStatus.DELIVERED,
+                    null)).join()).isPresent();
+            assertThat(history.search(SearchQuery.of("budget")).join()).hasSize(1);
         }
     }
 
