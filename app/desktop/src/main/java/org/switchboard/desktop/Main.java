@@ -16,6 +16,7 @@ public final class Main {
             System.exit(askedForHelp ? 0 : 2);
         }
         EarlyCoreOpen.begin(options.get().coreOptions());
+        System.setProperty("javafx.preloader", OpeningPreloader.class.getName());
         Application.launch(SwitchboardApp.class, args);
     }
 }
