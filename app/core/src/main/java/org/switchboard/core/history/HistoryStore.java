@@ -83,6 +83,7 @@ public final class HistoryStore implements AutoCloseable {
                 s.execute("PRAGMA journal_size_limit = " + (32L << 20));
             }
             Migrations.migrate(write);
+            rebuildSearchIndexIfStale(write);
             read = connect(file);
             checkpointer = new WalCheckpointer(file);
             return new HistoryStore(file, write, read, checkpointer, recovery);
@@ -94,6 +95,20 @@ public final class HistoryStore implements AutoCloseable {
             }
             throw new IOException("Cannot open the history database " + file + ": " + e.getMessage()
                     + ". The file was left untouched.", e);
+        }
+    }
+
+    private static void rebuildSearchIndexIfStale(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            SearchIndex.rebuildIfStale(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
@@ -233,15 +248,18 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Fails every message of a conversation still waiting to be sent, with {@code failure}; returns
-     * them as they are now. For a room the user left: they can no longer go out.
+     * Fails every message of a conversation still waiting to be sent, except {@code exceptSeq}
+     * (one being sent; -1 for none), with {@code failure}; returns them as they are now. For a
+     * room the user left: they can no longer go out.
      */
-    public CompletableFuture<List<StoredMessage>> failQueued(ConversationId conversation, String failure) {
+    public CompletableFuture<List<StoredMessage>> failQueued(ConversationId conversation, String failure,
+                                                             long exceptSeq) {
         return writer.submit(c -> {
             List<StoredMessage> waiting;
             try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE conversation = ? AND status = 'QUEUED' "
-                    + "ORDER BY seq")) {
+                    + "AND seq <> ? ORDER BY seq")) {
                 s.setString(1, conversation.key());
+                s.setLong(2, exceptSeq);
                 waiting = MessageRows.all(s);
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE messages SET status = 'FAILED', failure = ? "

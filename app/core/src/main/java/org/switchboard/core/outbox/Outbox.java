@@ -38,6 +38,10 @@ public final class Outbox {
         final TreeMap<Long, StoredMessage> pending = new TreeMap<>();
         final Set<Long> done = new HashSet<>();
         boolean inFlight;
+        /** The message being sent while {@link #inFlight}. */
+        long inFlightSeq = -1;
+        /** Messages discarded while being sent, with the failure to record if the send fails. */
+        final Map<Long, String> discarded = new HashMap<>();
         int generation;
         /** Failed transient tries in a row on this connection; sets the retry delay. */
         int transientFailures;
@@ -81,7 +85,10 @@ public final class Outbox {
     /** A message just written as QUEUED. */
     public void enqueue(StoredMessage message) {
         AccountId account = message.conversation().account();
-        queue(account).pending.putIfAbsent(message.seq(), message);
+        Queue q = queue(account);
+        if (!q.done.contains(message.seq())) {
+            q.pending.putIfAbsent(message.seq(), message);
+        }
         pump(account);
     }
 
@@ -110,13 +117,37 @@ public final class Outbox {
     }
 
     /**
-     * Stops sending the conversation's waiting messages (the caller records why); a send already
-     * under way is not retried.
+     * Stops sending the conversation's waiting messages; the caller records them failed. One
+     * being sent right now is not retried: if its send fails it is recorded failed with
+     * {@code failure}; returns its seq (so the caller leaves it alone), or -1.
      */
-    public void discard(ConversationId conversation) {
+    public long discard(ConversationId conversation, String failure) {
         Queue q = queue(conversation.account());
-        q.pending.values().removeIf(m -> m.conversation().equals(conversation));
+        long sending = q.inFlight && q.pending.containsKey(q.inFlightSeq)
+                && q.pending.get(q.inFlightSeq).conversation().equals(conversation) ? q.inFlightSeq : -1;
+        q.pending.values().removeIf(m -> {
+            boolean drop = m.conversation().equals(conversation) && m.seq() != sending;
+            if (drop) {
+                q.done.add(m.seq());
+            }
+            return drop;
+        });
+        if (sending >= 0) {
+            q.discarded.put(sending, failure);
+        }
         pump(conversation.account());
+        return sending;
+    }
+
+    /** These messages were recorded failed by someone else: never send them (a late reload may still list them). */
+    public void dropped(List<StoredMessage> messages) {
+        for (StoredMessage m : messages) {
+            Queue q = queue(m.conversation().account());
+            q.done.add(m.seq());
+            if (!(q.inFlight && q.inFlightSeq == m.seq())) {
+                q.pending.remove(m.seq());
+            }
+        }
     }
 
     public void disconnected(AccountId account) {
@@ -144,6 +175,7 @@ public final class Outbox {
         }
         StoredMessage message = q.pending.firstEntry().getValue();
         q.inFlight = true;
+        q.inFlightSeq = message.seq();
         int generation = q.generation;
         CompletableFuture<MessageId> sending;
         try {
@@ -158,13 +190,15 @@ public final class Outbox {
                           Throwable error) {
         boolean current = generation == q.generation;
         if (error == null) {
+            q.discarded.remove(message.seq());
             q.transientFailures = 0;
             finish(q, message, id == null ? message.id() : id, MessageStatus.SENT, null);
         } else {
             ProtocolException failure = ProtocolException.from(error);
-            if (!q.pending.containsKey(message.seq())) {
-                // Discarded meanwhile: whoever discarded it has said what became of it.
-                q.done.add(message.seq());
+            String discardedAs = q.discarded.remove(message.seq());
+            if (discardedAs != null) {
+                // Discarded while being sent: not retried.
+                finish(q, message, message.id(), MessageStatus.FAILED, discardedAs);
             } else if (failure.isTransient() || failure.reason() == Reason.NOT_CONNECTED) {
                 // Stays QUEUED and first in line. A reconnect resends it; if the connection
                 // stays up (a timeout, a rate limit), a timer does, so it is never stuck.

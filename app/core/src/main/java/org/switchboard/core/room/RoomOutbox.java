@@ -104,9 +104,10 @@ final class RoomOutbox {
      */
     void abandon(RoomAddress room) {
         ConversationId conversation = new ConversationId(room);
-        outbox.discard(conversation);
-        history.failQueued(conversation, MessageFailures.LEFT_ROOM).whenCompleteAsync((failed, error) -> {
+        long sending = outbox.discard(conversation, MessageFailures.LEFT_ROOM);
+        history.failQueued(conversation, MessageFailures.LEFT_ROOM, sending).whenCompleteAsync((failed, error) -> {
             if (error == null) {
+                outbox.dropped(failed);
                 failed.forEach(m -> hub.publish(new CoreEvent.MessageUpdated(m)));
             }
         }, core);
