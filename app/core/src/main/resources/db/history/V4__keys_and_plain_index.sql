@@ -44,3 +44,11 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(
     columnsize = 0,
     tokenize = 'ascii'
 );
+
+-- What the full-text index was built with (SearchIndex.FINGERPRINT): the tokens IndexText makes
+-- follow the Unicode tables of the Java runtime, and a row can only be taken out of the index with
+-- the tokens it went in with, so a different runtime rebuilds the index at open.
+CREATE TABLE history_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -9,32 +9,44 @@ import java.util.Arrays;
 /**
  * Claims the de-duplication keys of the rows stored before V4, once, in the migration. Their
  * rows keep {@code dedupe_key} NULL: writing it would rewrite every row of the history, which
- * took most of the migration's time. So deleting such a row leaves its key behind, pointing at a
- * seq that is gone; a later message with that key finds it stale and takes it over
- * ({@link MessageInserter}), so nothing is lost or stored twice.
+ * took most of the migration's time. So the delete trigger cannot find such a row's key:
+ * retention removes it itself ({@link RetentionDeletes}); a row deleted any other way leaves it
+ * behind, stale, and a later message with that key takes it over ({@link MessageInserter}).
  */
 final class ExistingRowKeys {
 
     private ExistingRowKeys() {
     }
 
+    /** Rows read, keyed and claimed at a time: bounds the memory a very large history needs. */
+    private static final int CHUNK = 500_000;
+
     static void claim(Connection c) throws SQLException {
-        int n = 0;
-        long[] keys = new long[1024];
-        long[] seqs = new long[1024];
-        try (PreparedStatement read = c.prepareStatement(
-                "SELECT seq, conversation, client_id FROM messages WHERE dedupe_key IS NULL");
-             ResultSet rs = read.executeQuery()) {
-            while (rs.next()) {
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, n * 2);
-                    seqs = Arrays.copyOf(seqs, n * 2);
+        long after = 0;
+        while (true) {
+            long[] keys = new long[CHUNK];
+            long[] seqs = new long[CHUNK];
+            int n = 0;
+            try (PreparedStatement read = c.prepareStatement("SELECT seq, conversation, client_id FROM messages "
+                    + "WHERE dedupe_key IS NULL AND seq > ? ORDER BY seq LIMIT " + CHUNK)) {
+                read.setLong(1, after);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        seqs[n] = rs.getLong(1);
+                        keys[n] = DedupeKey.of(rs.getString(2), rs.getString(3));
+                        n++;
+                    }
                 }
-                seqs[n] = rs.getLong(1);
-                keys[n] = DedupeKey.of(rs.getString(2), rs.getString(3));
-                n++;
             }
+            if (n == 0) {
+                return;
+            }
+            claimChunk(c, keys, seqs, n);
+            after = seqs[n - 1];
         }
+    }
+
+    private static void claimChunk(Connection c, long[] keys, long[] seqs, int n) throws SQLException {
         // In key order, the inserts walk the key table once instead of jumping about it.
         long[] order = sortedByKey(keys, n);
         try (PreparedStatement claim = c.prepareStatement("INSERT OR IGNORE INTO message_keys (key, seq) VALUES (?, ?)")) {

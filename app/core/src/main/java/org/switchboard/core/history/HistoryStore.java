@@ -34,9 +34,6 @@ public final class HistoryStore implements AutoCloseable {
 
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
 
-    private record StoredText(long seq, String body) {
-    }
-
     private final Path file;
     private final HistoryWriter writer;
     private final WalCheckpointer checkpointer;
@@ -83,7 +80,7 @@ public final class HistoryStore implements AutoCloseable {
                 s.execute("PRAGMA journal_size_limit = " + (32L << 20));
             }
             Migrations.migrate(write);
-            rebuildSearchIndexIfStale(write);
+            SearchIndex.rebuildIfStaleInTransaction(write);
             read = connect(file);
             checkpointer = new WalCheckpointer(file);
             return new HistoryStore(file, write, read, checkpointer, recovery);
@@ -95,20 +92,6 @@ public final class HistoryStore implements AutoCloseable {
             }
             throw new IOException("Cannot open the history database " + file + ": " + e.getMessage()
                     + ". The file was left untouched.", e);
-        }
-    }
-
-    private static void rebuildSearchIndexIfStale(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            SearchIndex.rebuildIfStale(c);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 
@@ -171,29 +154,7 @@ public final class HistoryStore implements AutoCloseable {
      * transaction short so live messages are not held up.
      */
     public CompletableFuture<Integer> deleteOlderThan(AccountId account, java.time.Instant cutoff, int chunk) {
-        return writer.submit(c -> {
-            List<StoredText> doomed = new java.util.ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, body FROM messages WHERE account = ? "
-                    + "AND timestamp_ms < ? AND status <> 'QUEUED' LIMIT ?")) {
-                s.setString(1, account.value());
-                s.setLong(2, cutoff.toEpochMilli());
-                s.setInt(3, chunk);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        doomed.add(new StoredText(rs.getLong(1), rs.getString(2)));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
-                for (StoredText row : doomed) {
-                    // The index needs the text a row was indexed with to take it out.
-                    SearchIndex.remove(c, row.seq(), row.body());
-                    s.setLong(1, row.seq());
-                    s.executeUpdate();
-                }
-            }
-            return doomed.size();
-        });
+        return writer.submit(c -> RetentionDeletes.deleteOlderThan(c, account, cutoff, chunk));
     }
 
     /** Starts an export on its own thread and connection; see {@link ExportJob}. */
@@ -217,34 +178,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public CompletableFuture<Optional<StoredMessage>> updateStatus(ConversationId conversation, MessageId id,
                                                                    MessageStatus status, String failure) {
-        return writer.submit(c -> {
-            Optional<StoredMessage> current = MessageRows.find(c, conversation, id);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            StoredMessage old = current.get();
-            boolean move = MessageRows.canMove(old.status(), status);
-            String networkId = old.id().networkId() == null ? id.networkId() : old.id().networkId();
-            boolean newNetworkId = networkId != null && !networkId.equals(old.id().networkId());
-            if (!move && !newNetworkId) {
-                return Optional.empty();
-            }
-            MessageStatus newStatus = move ? status : old.status();
-            String newFailure = move ? (status == MessageStatus.FAILED ? failure : null) : old.failure();
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE OR IGNORE messages SET status = ?, failure = ?, network_id = ? WHERE seq = ?")) {
-                s.setString(1, newStatus.name());
-                s.setString(2, newFailure);
-                s.setString(3, networkId);
-                s.setLong(4, old.seq());
-                if (s.executeUpdate() == 0) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(new StoredMessage(old.seq(), old.conversation(),
-                    new MessageId(old.id().clientId(), networkId), old.direction(), old.body(), old.timestamp(),
-                    newStatus, newFailure, old.sender(), old.kind(), old.edited()));
-        });
+        return writer.submit(c -> StatusWrites.update(c, conversation, id, status, failure));
     }
 
     /**
@@ -254,26 +188,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public CompletableFuture<List<StoredMessage>> failQueued(ConversationId conversation, String failure,
                                                              long exceptSeq) {
-        return writer.submit(c -> {
-            List<StoredMessage> waiting;
-            try (PreparedStatement s = c.prepareStatement(SELECT + "WHERE conversation = ? AND status = 'QUEUED' "
-                    + "AND seq <> ? ORDER BY seq")) {
-                s.setString(1, conversation.key());
-                s.setLong(2, exceptSeq);
-                waiting = MessageRows.all(s);
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET status = 'FAILED', failure = ? "
-                    + "WHERE seq = ? AND status = 'QUEUED'")) {
-                for (StoredMessage m : waiting) {
-                    s.setString(1, failure);
-                    s.setLong(2, m.seq());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            return waiting.stream().map(m -> new StoredMessage(m.seq(), m.conversation(), m.id(), m.direction(),
-                    m.body(), m.timestamp(), MessageStatus.FAILED, failure, m.sender(), m.kind(), m.edited())).toList();
-        });
+        return writer.submit(c -> StatusWrites.failQueued(c, conversation, failure, exceptSeq));
     }
 
     /** Marks every unread incoming message of a conversation read; returns how many changed. */

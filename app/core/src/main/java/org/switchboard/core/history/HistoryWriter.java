@@ -108,8 +108,15 @@ final class HistoryWriter {
 
     private void runBatch(List<Op<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
-        for (Op<?> op : batch) {
-            completions.add(runOne(op));
+        try {
+            for (Op<?> op : batch) {
+                completions.add(runOne(op));
+            }
+        } catch (BatchBroken e) {
+            LOG.error("history batch rolled back; {} writes lost", batch.size(), e);
+            rollbackQuietly();
+            batch.forEach(op -> op.future().completeExceptionally(e));
+            return;
         }
         try {
             connection.commit();
@@ -135,14 +142,31 @@ final class HistoryWriter {
                 s.execute("RELEASE op");
                 return () -> op.future().complete(result);
             } catch (SQLException | RuntimeException e) {
-                s.execute("ROLLBACK TO op");
-                s.execute("RELEASE op");
+                undo(s, e);
                 LOG.warn("history write failed and was undone", e);
                 return () -> op.future().completeExceptionally(e);
             }
         } catch (SQLException e) {
-            LOG.warn("history write could not be undone alone", e);
+            LOG.warn("history write could not be started", e);
             return () -> op.future().completeExceptionally(e);
+        }
+    }
+
+    /** Undoes one write; if even that fails, the whole batch must not commit half of it. */
+    private static void undo(Statement s, Exception cause) {
+        try {
+            s.execute("ROLLBACK TO op");
+            s.execute("RELEASE op");
+        } catch (SQLException e) {
+            e.addSuppressed(cause);
+            throw new BatchBroken(e);
+        }
+    }
+
+    /** A write could not be undone alone: the batch is rolled back and every write in it fails. */
+    private static final class BatchBroken extends RuntimeException {
+        BatchBroken(SQLException cause) {
+            super("a failed history write could not be undone alone", cause);
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.switchboard.core.conversation.StoredMessage;
 
 /**
@@ -28,7 +30,13 @@ final class MessageInserter {
     /** From this many messages on, handing the index text to another thread pays for itself. */
     private static final int PARALLEL_INDEX_TEXT = 256;
 
+    /** Makes index texts beside the writer; one thread, kept (a common pool of one would start a thread per task). */
+    private static final ExecutorService INDEX_TEXTS = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("switchboard-history-index-text").daemon(true).factory());
+
     private final DedupeKeys dedupeKeys = new DedupeKeys();
+    /** Null until read; see {@link #collisionsExist}. */
+    private Boolean collisions;
 
     /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
     List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
@@ -42,14 +50,19 @@ final class MessageInserter {
         }
         // The index text is plain Java work: made on another core while SQLite stores the rows.
         CompletableFuture<String[]> indexTexts = n >= PARALLEL_INDEX_TEXT
-                ? CompletableFuture.supplyAsync(() -> indexTexts(candidates))
+                ? CompletableFuture.supplyAsync(() -> indexTexts(candidates), INDEX_TEXTS)
                 : CompletableFuture.completedFuture(indexTexts(candidates));
         boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (!keyTaken[i]) {
-                fresh.add(candidates.get(i).withSeq(base + i));
+                if (collisionsExist(c) && storedAsCollision(c, candidates.get(i))) {
+                    // Its key was free again (the message that held it is gone), but it was kept as a collision.
+                    dedupeKeys.release(c, keys[i], base + i);
+                } else {
+                    fresh.add(candidates.get(i).withSeq(base + i));
+                }
             }
         }
         List<StoredMessage> stored = new ArrayList<>(writeRows(c, fresh, keys, base));
@@ -108,7 +121,7 @@ final class MessageInserter {
         OptionalLong owner = dedupeKeys.owner(c, key);
         if (owner.isEmpty()) {
             // Given back by a row of this batch that turned out to be a duplicate.
-            return dedupeKeys.claimOne(c, key, seq);
+            return !storedAsCollision(c, m) && dedupeKeys.claimOne(c, key, seq);
         }
         try (PreparedStatement s = c.prepareStatement("SELECT conversation, client_id FROM messages WHERE seq = ?")) {
             s.setLong(1, owner.getAsLong());
@@ -120,11 +133,41 @@ final class MessageInserter {
                 }
             }
         }
+        if (storedAsCollision(c, m)) {
+            return false;
+        }
         dedupeKeys.reassign(c, key, owner.getAsLong(), seq);
         return true;
     }
 
-    private static boolean recordCollision(Connection c, StoredMessage m, long seq) throws SQLException {
+    /**
+     * Whether any message is kept as a collision; until one is, the check below is skipped. Read
+     * once, then kept on this (the writer's) thread.
+     */
+    private boolean collisionsExist(Connection c) throws SQLException {
+        if (collisions == null) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM message_key_collisions)")) {
+                rs.next();
+                collisions = rs.getBoolean(1);
+            }
+        }
+        return collisions;
+    }
+
+    private static boolean storedAsCollision(Connection c, StoredMessage m) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM message_key_collisions WHERE conversation = ? AND client_id = ?")) {
+            s.setString(1, m.conversation().key());
+            s.setString(2, m.id().clientId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private boolean recordCollision(Connection c, StoredMessage m, long seq) throws SQLException {
+        collisions = true;
         try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO message_key_collisions "
                 + "(conversation, client_id, seq) VALUES (?, ?, ?)")) {
             s.setString(1, m.conversation().key());

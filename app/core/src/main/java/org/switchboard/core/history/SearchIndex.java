@@ -20,6 +20,14 @@ final class SearchIndex {
 
     private static final String INSERT = "INSERT INTO messages_fts (rowid, body) VALUES (?, ?)";
 
+    /**
+     * What the index's tokens depend on: {@link IndexText}'s rules (bump the first part when they
+     * change) and the Unicode tables of the running Java, which its letter and case rules follow.
+     */
+    static final String FINGERPRINT = "index-text=1;java=" + Runtime.version().feature();
+
+    private static final String FINGERPRINT_KEY = "search_index";
+
     private SearchIndex() {
     }
 
@@ -57,7 +65,39 @@ final class SearchIndex {
         }
     }
 
-    /** Indexes every stored message: the index is new (a migration). */
+    /** {@link #rebuildIfStale} in a transaction of its own (at open, before the writer starts). */
+    static void rebuildIfStaleInTransaction(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            rebuildIfStale(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Rebuilds the index when it was made under other rules or another Java; true when it did. */
+    static boolean rebuildIfStale(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM history_meta WHERE key = ?")) {
+            s.setString(1, FINGERPRINT_KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next() && rs.getString(1).equals(FINGERPRINT)) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')")) {
+            s.executeUpdate();
+        }
+        indexAllRows(c);
+        return true;
+    }
+
+    /** Indexes every stored message into an empty index and records what it was built with. */
     static void indexAllRows(Connection c) throws SQLException {
         try (PreparedStatement read = c.prepareStatement("SELECT seq, body FROM messages ORDER BY seq");
              PreparedStatement write = c.prepareStatement(INSERT)) {
@@ -76,6 +116,11 @@ final class SearchIndex {
             if (pending > 0) {
                 write.executeBatch();
             }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO history_meta (key, value) VALUES (?, ?)")) {
+            s.setString(1, FINGERPRINT_KEY);
+            s.setString(2, FINGERPRINT);
+            s.executeUpdate();
         }
     }
 }

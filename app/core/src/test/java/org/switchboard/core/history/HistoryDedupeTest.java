@@ -87,11 +87,7 @@ class HistoryDedupeTest {
     @Test
     void twoMessagesWithTheSameKeyAreBothStoredOnceAndBothFound() throws Exception {
         StoredMessage first = add(chat, MessageId.of("first"), "the first").orElseThrow();
-        history.close();
-        long secondsKey = DedupeKey.of(chat.key(), "second");
-        // As if "second" hashed to the key "first" holds.
-        sql("INSERT INTO message_keys (key, seq) VALUES (" + secondsKey + ", " + first.seq() + ")");
-        history = HistoryStore.open(file);
+        whileClosed(lendKey("second", first.seq()));
 
         assertThat(add(chat, MessageId.of("second"), "the second")).isPresent();
         assertThat(add(chat, MessageId.of("second"), "the second")).as("stored once").isEmpty();
@@ -108,14 +104,39 @@ class HistoryDedupeTest {
     }
 
     @Test
+    void aMessageKeptAsACollisionIsNotStoredAgainOnceItsKeyIsFree() throws Exception {
+        StoredMessage first = add(chat, MessageId.of("first"), "the first").orElseThrow();
+        whileClosed(lendKey("second", first.seq()));
+        assertThat(add(chat, MessageId.of("second"), "the second")).isPresent();
+        // The message holding the key goes: the key is left stale.
+        whileClosed("DELETE FROM messages WHERE seq = " + first.seq());
+
+        assertThat(add(chat, MessageId.of("second"), "the second")).as("stale key").isEmpty();
+
+        whileClosed("DELETE FROM message_keys WHERE key = " + DedupeKey.of(chat.key(), "second"));
+        assertThat(add(chat, MessageId.of("second"), "the second")).as("free key").isEmpty();
+        assertThat(history.recent(chat, 10).join()).extracting(StoredMessage::body).containsExactly("the second");
+    }
+
+    @Test
+    void theSearchIndexIsRebuiltWhenItWasMadeByAnotherRuntime() throws Exception {
+        StoredMessage stored = add(chat, MessageId.of("one"), "plain words").orElseThrow();
+        // An entry the current rules would not make, as a Java with other Unicode tables might have.
+        whileClosed("INSERT INTO messages_fts (rowid, body) VALUES (" + stored.seq() + ", 'ghost')");
+        assertThat(history.search(SearchQuery.of("ghost")).join()).hasSize(1);
+
+        whileClosed("UPDATE history_meta SET value = 'index-text=1;java=21' WHERE key = 'search_index'");
+
+        assertThat(history.search(SearchQuery.of("ghost")).join()).isEmpty();
+        assertThat(history.search(SearchQuery.of("plain words")).join()).hasSize(1);
+    }
+
+    @Test
     void aKeyWhoseMessageWasDeletedGoesToTheNextMessageWithIt() throws Exception {
         StoredMessage first = add(chat, MessageId.of("first"), "the first").orElseThrow();
-        history.close();
         long laterKey = DedupeKey.of(chat.key(), "later");
-        sql("INSERT INTO message_keys (key, seq) VALUES (" + laterKey + ", " + first.seq() + ")");
         // Deleting the message takes its own key with it; the borrowed one stays behind, stale.
-        sql("DELETE FROM messages WHERE seq = " + first.seq());
-        history = HistoryStore.open(file);
+        whileClosed(lendKey("later", first.seq()), "DELETE FROM messages WHERE seq = " + first.seq());
 
         StoredMessage later = add(chat, MessageId.of("later"), "the later one").orElseThrow();
 
@@ -127,9 +148,7 @@ class HistoryDedupeTest {
     @Test
     void deletingAMessageFreesItsKeySoItCanBeStoredAgain() throws Exception {
         add(chat, MessageId.of("gone"), "soon gone");
-        history.close();
-        sql("DELETE FROM messages");
-        history = HistoryStore.open(file);
+        whileClosed("DELETE FROM messages");
 
         assertThat(keyCount()).isZero();
         assertThat(add(chat, MessageId.of("gone"), "back again")).isPresent();
@@ -138,11 +157,9 @@ class HistoryDedupeTest {
     @Test
     void aWriteThatFailsHalfwayLeavesNoKeyBehind() throws Exception {
         add(chat, MessageId.of("before"), "before");
-        history.close();
         // The row is refused after its key was claimed.
-        sql("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.body = 'refused' "
+        whileClosed("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.body = 'refused' "
                 + "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
-        history = HistoryStore.open(file);
 
         assertThat(history.add(message(chat, MessageId.of("failing"), "refused")))
                 .failsWithin(java.time.Duration.ofSeconds(10));
@@ -179,6 +196,20 @@ class HistoryDedupeTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Changes the file as something else might have left it, with the store closed. */
+    private void whileClosed(String... statements) throws Exception {
+        history.close();
+        for (String statement : statements) {
+            sql(statement);
+        }
+        history = HistoryStore.open(file);
+    }
+
+    /** As if {@code clientId} in the chat hashed to the key the message {@code seq} holds. */
+    private String lendKey(String clientId, long seq) {
+        return "INSERT INTO message_keys (key, seq) VALUES (" + DedupeKey.of(chat.key(), clientId) + ", " + seq + ")";
     }
 
     private void sql(String statement) throws Exception {

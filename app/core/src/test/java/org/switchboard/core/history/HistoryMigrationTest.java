@@ -78,6 +78,12 @@ class HistoryMigrationTest {
 
             // An old row deleted (retention) leaves its key behind; the same message coming again is stored.
             assertThat(history.deleteOlderThan(chat.account(), Instant.ofEpochMilli(1_500), 10).join()).isEqualTo(1);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_keys WHERE key = "
+                         + DedupeKey.of(chat.key(), "m1"))) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("its key went with it").isZero();
+            }
             assertThat(history.add(new StoredMessage(0, chat, MessageId.of("m1"), Direction.INCOMING,
                     "old message about the quarterly budget", Instant.ofEpochMilli(1_000), MessageStatus.DELIVERED,
                     null)).join()).isPresent();
