@@ -5,6 +5,8 @@ import static org.switchboard.desktop.ui.FxWait.until;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.control.Button;
@@ -20,6 +22,7 @@ import org.switchboard.desktop.chat.ChatLine;
 import org.switchboard.desktop.SwitchboardApp;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What every UI test starts from: the real app, headless, on a throw-away profile, stopped after
@@ -95,7 +98,20 @@ abstract class AppUiTest {
         // The list's items change before its cells are laid out: wait for the cell too.
         until(10, () -> robot.lookup(".person-name")
                 .match((Label l) -> handle.equals(l.getText())).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".person-name").match((Label l) -> handle.equals(l.getText())).queryLabeled());
+        // Contacts still signing in re-sort the list between finding the name and the click, so
+        // the click can land on a neighbour: check the conversation it opened, click again if not.
+        for (int attempt = 1; ; attempt++) {
+            robot.clickOn(robot.lookup(".person-name").match((Label l) -> handle.equals(l.getText())).queryLabeled());
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> tabs().getSelectionModel()
+                        .getSelectedItem() != null && handle.equals(tabs().getSelectionModel().getSelectedItem().getText())));
+                break;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("the conversation with " + handle + " did not open", e);
+                }
+            }
+        }
         until(10, () -> robot.lookup("#messageInput").tryQuery().isPresent());
     }
 }
