@@ -1,8 +1,11 @@
 package org.switchboard.core.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +28,7 @@ import org.switchboard.protocol.model.OutgoingMessage;
 import org.switchboard.protocol.spi.AccountConfig;
 import org.switchboard.protocol.spi.ConnectionState;
 import org.switchboard.protocol.spi.capability.Messaging;
+import org.switchboard.protocol.spi.capability.ServerArchive;
 import org.switchboard.xmpp.XmppProvider;
 import org.switchboard.xmpp.testing.ProsodyServer;
 
@@ -69,6 +73,10 @@ class ArchiveCatchUpTest {
             }
             annPhone.events().await(MessageReceived.class, e -> e.message().body().equals(bodies.getLast()),
                     XmppAccounts.TIMEOUT);
+            // The server's archive holds them before the core asks it (what the test is about).
+            ServerArchive phoneArchive = annPhone.session().capability(ServerArchive.class).orElseThrow();
+            await().atMost(XmppAccounts.TIMEOUT).until(() -> XmppAccounts.join(
+                    phoneArchive.fetchSince(null, Instant.now().minus(Duration.ofHours(1)))) >= bodies.size());
         }
 
         Account account;
