@@ -1,6 +1,9 @@
 package org.switchboard.irc.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A test server running as a child process in the foreground, started and stopped by a test. */
 final class ServerProcess {
@@ -51,30 +55,24 @@ final class ServerProcess {
         // Run in the server's own folder, so that whatever it writes there (a core dump included) goes with it.
         process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectInput(input).start();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " exited with " + process.exitValue() + ": " + tail());
-            }
-            boolean ready;
-            try {
-                ready = readiness.ready();
-            } catch (IOException notYet) {
-                ready = false;
-            }
-            if (ready) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                stop();
-                throw new IOException(name + " was not ready within " + timeout + ": " + tail());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + name, e);
-            }
+        // The servers give no readiness signal but the port itself: the condition is polled.
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new UncheckedIOException(new IOException(
+                            name + " exited with " + process.exitValue() + ": " + tail()));
+                }
+                try {
+                    return readiness.ready();
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (UncheckedIOException exited) {
+            throw exited.getCause();
+        } catch (ConditionTimeoutException e) {
+            stop();
+            throw new IOException(name + " was not ready within " + timeout + ": " + tail(), e);
         }
     }
 

@@ -66,7 +66,6 @@ final class StatusWrites {
             }
             s.executeBatch();
         }
-        return waiting.stream().map(m -> new StoredMessage(m.seq(), m.conversation(), m.id(), m.direction(),
-                m.body(), m.timestamp(), MessageStatus.FAILED, failure, m.sender(), m.kind(), m.edited())).toList();
+        return waiting.stream().map(m -> m.withStatus(MessageStatus.FAILED, failure)).toList();
     }
 }
