@@ -38,17 +38,7 @@ public record ArchiveMark(String newestNetworkId, Instant newestTime) {
                 }
             }
         }
-        Instant newest = null;
-        // Walks the (account, timestamp_ms) index backwards and stops at the first one-to-one row.
-        try (PreparedStatement s = c.prepareStatement("SELECT timestamp_ms FROM messages WHERE account = ? "
-                + "AND room = 0 ORDER BY timestamp_ms DESC LIMIT 1")) {
-            s.setString(1, account.value());
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    newest = Instant.ofEpochMilli(rs.getLong(1));
-                }
-            }
-        }
+        Instant newest = ConversationTimes.newestDirect(c, account);
         return new ArchiveMark(networkId, newest);
     }
 
@@ -64,15 +54,7 @@ public record ArchiveMark(String newestNetworkId, Instant newestTime) {
                 }
             }
         }
-        Instant newest = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT MAX(timestamp_ms) FROM messages WHERE conversation = ?")) {
-            s.setString(1, conversationKey);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    newest = Instant.ofEpochMilli(rs.getLong(1));
-                }
-            }
-        }
+        Instant newest = ConversationTimes.newest(c, conversationKey);
         return new ArchiveMark(networkId, newest);
     }
 }

@@ -31,7 +31,7 @@ final class HistorySearch {
         // CROSS JOIN keeps the index as the outer loop: it yields rowids newest first, so a
         // common word stops after `limit` rows instead of reading every match.
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
-                + " FROM messages_fts f CROSS JOIN messages m ON m.seq = f.rowid WHERE messages_fts MATCH ?");
+                + " FROM search.messages_fts f CROSS JOIN messages m ON m.seq = f.rowid WHERE f.messages_fts MATCH ?");
         List<Object> args = new ArrayList<>();
         args.add(fts.match());
         if (!query.conversations().isEmpty()) {

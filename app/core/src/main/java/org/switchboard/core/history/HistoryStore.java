@@ -37,19 +37,27 @@ public final class HistoryStore implements AutoCloseable {
     private final Path file;
     private final HistoryWriter writer;
     private final WalCheckpointer checkpointer;
+    private final WalCheckpointer indexCheckpointer;
+    private final SearchIndexer indexer;
     /** Used on the writer thread only. */
-    private final MessageInserter inserter = new MessageInserter();
+    private final SearchIndexFeed searchFeed;
+    /** Used on the writer thread only. */
+    private final MessageInserter inserter;
     private final Connection readConnection;
     private final ExecutorService reader;
     private final Optional<HistoryRecovery> recovery;
 
-    private HistoryStore(Path file, Connection writeConnection, Connection readConnection, WalCheckpointer checkpointer,
+    private HistoryStore(Path file, Connection writeConnection, Connection readConnection, Connection index,
                          Optional<HistoryRecovery> recovery) throws SQLException {
         this.file = file;
-        this.checkpointer = checkpointer;
         this.recovery = recovery;
         this.readConnection = readConnection;
-        this.writer = new HistoryWriter(writeConnection, checkpointer::committed);
+        this.checkpointer = new WalCheckpointer(file);
+        this.indexCheckpointer = new WalCheckpointer(SearchIndexCatchUp.fileFor(file));
+        this.indexer = new SearchIndexer(index, indexCheckpointer::committed);
+        this.searchFeed = new SearchIndexFeed(writeConnection, indexer::accept);
+        this.inserter = new MessageInserter(searchFeed);
+        this.writer = new HistoryWriter(writeConnection, searchFeed, checkpointer::committed);
         this.reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("switchboard-history-reader").daemon(true).factory());
     }
@@ -68,31 +76,42 @@ public final class HistoryStore implements AutoCloseable {
         Optional<HistoryRecovery> recovery = IntegrityGuard.check(file, clock);
         Connection write = null;
         Connection read = null;
-        WalCheckpointer checkpointer = null;
+        Connection index = null;
         try {
-            write = connect(file);
-            try (Statement s = write.createStatement()) {
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("PRAGMA cache_size = -32768");
-                s.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
-                // A log grown by a large batch is cut back once checkpointed, not kept at its peak.
-                s.execute("PRAGMA journal_size_limit = " + (32L << 20));
-            }
+            write = connectWriter(file, 32 << 10);
             Migrations.migrate(write);
-            SearchIndex.rebuildIfStaleInTransaction(write);
+            Path indexFile = SearchIndexCatchUp.fileFor(file);
+            index = SearchIndexCatchUp.open(indexFile, write);
             read = connect(file);
-            checkpointer = new WalCheckpointer(file);
-            return new HistoryStore(file, write, read, checkpointer, recovery);
+            try (PreparedStatement s = read.prepareStatement("ATTACH DATABASE ? AS search")) {
+                s.setString(1, indexFile.toAbsolutePath().toString());
+                s.execute();
+            }
+            return new HistoryStore(file, write, read, index, recovery);
         } catch (SQLException | IOException e) {
             closeQuietly(write);
             closeQuietly(read);
-            if (checkpointer != null) {
-                checkpointer.close();
-            }
+            closeQuietly(index);
             throw new IOException("Cannot open the history database " + file + ": " + e.getMessage()
                     + ". The file was left untouched.", e);
         }
+    }
+
+    /** A connection that writes {@code file} in WAL mode, with a page cache of {@code cacheKib}. */
+    static Connection connectWriter(Path file, int cacheKib) throws SQLException {
+        Connection c = connect(file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            s.execute("PRAGMA cache_size = -" + cacheKib);
+            s.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
+            // A log grown by a large batch is cut back once checkpointed, not kept at its peak.
+            s.execute("PRAGMA journal_size_limit = " + (32L << 20));
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     static Connection connect(Path file) throws SQLException {
@@ -121,9 +140,9 @@ public final class HistoryStore implements AutoCloseable {
         return writer.submit(c -> inserter.insert(c, copy).size());
     }
 
-    /** Full-text search; see {@link HistoryService#search}. */
+    /** Full-text search; see {@link HistoryService#search}. Sees every message stored before it was asked. */
     public CompletableFuture<List<SearchHit>> search(SearchQuery query) {
-        return read(c -> HistorySearch.run(c, query));
+        return indexer.caughtUp().thenCompose(v -> read(c -> HistorySearch.run(c, query)));
     }
 
     /** The message {@code seq} with up to {@code before} older and {@code after} newer ones, oldest first. */
@@ -154,7 +173,7 @@ public final class HistoryStore implements AutoCloseable {
      * transaction short so live messages are not held up.
      */
     public CompletableFuture<Integer> deleteOlderThan(AccountId account, java.time.Instant cutoff, int chunk) {
-        return writer.submit(c -> RetentionDeletes.deleteOlderThan(c, account, cutoff, chunk));
+        return writer.submit(c -> RetentionDeletes.deleteOlderThan(c, searchFeed, account, cutoff, chunk));
     }
 
     /** Starts an export on its own thread and connection; see {@link ExportJob}. */
@@ -207,6 +226,11 @@ public final class HistoryStore implements AutoCloseable {
         return writer.flush();
     }
 
+    /** Completes once everything written before is committed and in the search index. */
+    public CompletableFuture<Void> flushSearchIndex() {
+        return writer.flush().thenCompose(v -> indexer.caughtUp());
+    }
+
     /** The last {@code limit} messages of a conversation, oldest first. */
     public CompletableFuture<List<StoredMessage>> recent(ConversationId conversation, int limit) {
         return read(c -> {
@@ -238,7 +262,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /**
      * Replaces the body of a stored message (a correction) and marks it edited; the full-text
-     * index follows in the same transaction. Empty when the message is unknown or already says that.
+     * index follows once it is committed. Empty when the message is unknown or already says that.
      */
     public CompletableFuture<Optional<StoredMessage>> correct(ConversationId conversation, MessageId original,
                                                               String newBody) {
@@ -248,13 +272,12 @@ public final class HistoryStore implements AutoCloseable {
                 return Optional.empty();
             }
             StoredMessage old = current.get();
-            SearchIndex.remove(c, old.seq(), old.body());
             try (PreparedStatement s = c.prepareStatement("UPDATE messages SET body = ?, edited = 1 WHERE seq = ?")) {
                 s.setString(1, newBody);
                 s.setLong(2, old.seq());
                 s.executeUpdate();
             }
-            SearchIndex.index(c, old.seq(), newBody);
+            searchFeed.changed(c, old.seq(), old.body(), newBody);
             return Optional.of(new StoredMessage(old.seq(), old.conversation(), old.id(), old.direction(), newBody,
                     old.timestamp(), old.status(), old.failure(), old.sender(), old.kind(), true));
         });
@@ -330,8 +353,11 @@ public final class HistoryStore implements AutoCloseable {
     @Override
     public void close() {
         writer.close(5_000);
-        // After the writer: the last connection to close checkpoints what is left and removes the log.
+        // After the writer, which hands the index its last work.
+        indexer.close();
+        // After the writers: the last connection to close checkpoints what is left and removes the log.
         checkpointer.close();
+        indexCheckpointer.close();
         reader.shutdown();
         try {
             if (!reader.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -33,13 +33,18 @@ final class HistoryWriter {
 
     private final Connection connection;
     private final Runnable afterCommit;
+    private final SearchIndexFeed searchFeed;
     private final BlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    /** {@code afterCommit} runs on this thread after each commit and must return at once. */
-    HistoryWriter(Connection connection, Runnable afterCommit) throws SQLException {
+    /**
+     * {@code afterCommit} runs on this thread after each commit and must return at once;
+     * {@code searchFeed} collects each transaction's work for the search index and hands it on once committed.
+     */
+    HistoryWriter(Connection connection, SearchIndexFeed searchFeed, Runnable afterCommit) throws SQLException {
         this.connection = connection;
+        this.searchFeed = searchFeed;
         this.afterCommit = afterCommit;
         connection.setAutoCommit(false);
         thread = Thread.ofPlatform().name("switchboard-history-writer").daemon(true).start(this::loop);
@@ -115,6 +120,7 @@ final class HistoryWriter {
         } catch (BatchBroken e) {
             LOG.error("history batch rolled back; {} writes lost", batch.size(), e);
             rollbackQuietly();
+            searchFeed.discard();
             batch.forEach(op -> op.future().completeExceptionally(e));
             return;
         }
@@ -123,9 +129,12 @@ final class HistoryWriter {
         } catch (SQLException e) {
             LOG.error("history commit failed; {} writes lost", batch.size(), e);
             rollbackQuietly();
+            searchFeed.discard();
             batch.forEach(op -> op.future().completeExceptionally(e));
             return;
         }
+        // Before the futures complete: a search asked after a write completed waits for its index entry.
+        searchFeed.publish();
         afterCommit.run();
         completions.forEach(Runnable::run);
     }
@@ -135,6 +144,7 @@ final class HistoryWriter {
      * index entry) that fails halfway is undone whole, and the rest of the batch still commits.
      */
     private <T> Runnable runOne(Op<T> op) {
+        int searchMark = searchFeed.mark();
         try (Statement s = connection.createStatement()) {
             s.execute("SAVEPOINT op");
             try {
@@ -143,6 +153,7 @@ final class HistoryWriter {
                 return () -> op.future().complete(result);
             } catch (SQLException | RuntimeException e) {
                 undo(s, e);
+                searchFeed.undoTo(searchMark);
                 LOG.warn("history write failed and was undone", e);
                 return () -> op.future().completeExceptionally(e);
             }

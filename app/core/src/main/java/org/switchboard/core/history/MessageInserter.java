@@ -11,32 +11,27 @@ import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.switchboard.core.conversation.StoredMessage;
 
 /**
- * Stores messages that are not stored yet, in the writer's transaction: row, de-duplication key
- * and full-text entry together. A message is already stored when its conversation has a message
+ * Stores messages that are not stored yet, in the writer's transaction: row and de-duplication
+ * key together; the search index gets them once the transaction is committed ({@link SearchIndexFeed}). A message is already stored when its conversation has a message
  * with the same client id, or its account one with the same network id (docs/decisions/0010).
  *
  * <p>Each message gets its seq before it is written (the next free one, in the order given), so
- * the key table, the row and the index entry can each be written as one batch. A message found
+ * the key table and the rows can each be written as one batch. A message found
  * to be a duplicate leaves its seq unused; seqs only need to grow.
  */
 final class MessageInserter {
 
-    /** From this many messages on, handing the index text to another thread pays for itself. */
-    private static final int PARALLEL_INDEX_TEXT = 256;
-
-    /** Makes index texts beside the writer; one thread, kept (a common pool of one would start a thread per task). */
-    private static final ExecutorService INDEX_TEXTS = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("switchboard-history-index-text").daemon(true).factory());
-
     private final DedupeKeys dedupeKeys = new DedupeKeys();
+    private final SearchIndexFeed searchFeed;
     /** Null until read; see {@link #collisionsExist}. */
     private Boolean collisions;
+
+    MessageInserter(SearchIndexFeed searchFeed) {
+        this.searchFeed = searchFeed;
+    }
 
     /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
     List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
@@ -48,10 +43,6 @@ final class MessageInserter {
             StoredMessage m = candidates.get(i);
             keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
         }
-        // The index text is plain Java work: made on another core while SQLite stores the rows.
-        CompletableFuture<String[]> indexTexts = n >= PARALLEL_INDEX_TEXT
-                ? CompletableFuture.supplyAsync(() -> indexTexts(candidates), INDEX_TEXTS)
-                : CompletableFuture.completedFuture(indexTexts(candidates));
         boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
@@ -74,17 +65,9 @@ final class MessageInserter {
             }
         }
         stored.sort(Comparator.comparingLong(StoredMessage::seq));
-        String[] texts = indexTexts.join();
-        SearchIndex.index(c, stored, m -> texts[(int) (m.seq() - base)]);
+        ConversationTimes.stored(c, stored);
+        searchFeed.added(stored);
         return stored;
-    }
-
-    private static String[] indexTexts(List<StoredMessage> candidates) {
-        String[] texts = new String[candidates.size()];
-        for (int i = 0; i < texts.length; i++) {
-            texts[i] = IndexText.of(candidates.get(i).body());
-        }
-        return texts;
     }
 
     /** The messages without repeats of the same conversation and client id, first one kept. */
@@ -103,7 +86,7 @@ final class MessageInserter {
     }
 
     /** The seq after every seq ever used (AUTOINCREMENT's record), so a deleted one is not reused. */
-    private static long nextSeq(Connection c) throws SQLException {
+    static long nextSeq(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(COALESCE((SELECT seq FROM "
                 + "sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(seq) FROM messages), 0))")) {
             rs.next();

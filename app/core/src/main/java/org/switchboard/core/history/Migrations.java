@@ -18,16 +18,16 @@ import java.util.List;
 public final class Migrations {
 
     static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql", "V3__rooms.sql",
-            "V4__keys_and_plain_index.sql");
+            "V4__keys_and_plain_index.sql", "V5__search_index_file.sql");
 
     private static final String FOLDER = "/db/history/";
 
     /**
-     * The version whose script creates the present full-text index and the de-duplication keys;
-     * the rows already stored are keyed and indexed after it, in Java (their index text and keys
-     * are computed there).
+     * The version whose script creates the de-duplication keys; the rows already stored are
+     * keyed after it, in Java (their keys are computed there). The full-text index is no longer
+     * in this file (V5): {@link SearchIndexCatchUp} builds it beside the history at open.
      */
-    static final int KEYS_AND_INDEX_VERSION = 4;
+    static final int KEYS_VERSION = 4;
 
     private Migrations() {
     }
@@ -54,9 +54,8 @@ public final class Migrations {
                 for (String sql : statements(read(SCRIPTS.get(version - 1)))) {
                     statement.execute(sql);
                 }
-                if (version == KEYS_AND_INDEX_VERSION) {
+                if (version == KEYS_VERSION) {
                     ExistingRowKeys.claim(connection);
-                    SearchIndex.indexAllRows(connection);
                 }
                 // user_version lives in the database header, which the transaction covers.
                 statement.execute("PRAGMA user_version = " + version);

@@ -22,10 +22,14 @@ final class RetentionDeletes {
      * Deletes up to {@code chunk} of the account's messages older than {@code cutoff}, never one
      * still waiting in the outbox; returns how many went.
      */
-    static int deleteOlderThan(Connection c, AccountId account, Instant cutoff, int chunk) throws SQLException {
+    static int deleteOlderThan(Connection c, SearchIndexFeed searchFeed, AccountId account, Instant cutoff, int chunk)
+            throws SQLException {
         List<Doomed> doomed = new ArrayList<>();
+        // Only the conversations with something older than the cutoff are read, each through its
+        // (conversation, seq) index: there is no index on time (docs/decisions/0011).
         try (PreparedStatement s = c.prepareStatement("SELECT seq, body, conversation, client_id, dedupe_key "
-                + "FROM messages WHERE account = ? AND timestamp_ms < ? AND status <> 'QUEUED' LIMIT ?")) {
+                + "FROM messages WHERE conversation IN (SELECT conversation FROM conversation_times "
+                + "WHERE account = ?1 AND oldest_ms < ?2) AND timestamp_ms < ?2 AND status <> 'QUEUED' LIMIT ?3")) {
             s.setString(1, account.value());
             s.setLong(2, cutoff.toEpochMilli());
             s.setInt(3, chunk);
@@ -40,15 +44,18 @@ final class RetentionDeletes {
         DedupeKeys keys = new DedupeKeys();
         try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
             for (Doomed row : doomed) {
-                // The index needs the text a row was indexed with to take it out.
-                SearchIndex.remove(c, row.seq(), row.body());
                 if (!row.keyed()) {
                     // Stored before V4: the delete trigger cannot find its key, so it goes here.
                     keys.release(c, DedupeKey.of(row.conversation(), row.clientId()), row.seq());
                 }
                 s.setLong(1, row.seq());
                 s.executeUpdate();
+                // The index needs the text a row was indexed with to take it out.
+                searchFeed.changed(c, row.seq(), row.body(), null);
             }
+        }
+        if (doomed.size() < chunk) {
+            ConversationTimes.retainedFrom(c, account, cutoff);
         }
         return doomed.size();
     }

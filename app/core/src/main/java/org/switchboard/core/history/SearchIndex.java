@@ -4,17 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
-import java.util.function.Function;
-import org.switchboard.core.conversation.StoredMessage;
 
 /**
- * Writes rows of the full-text index, in the caller's transaction so a message and its index
- * entry are committed together. Done here rather than by a trigger because the index text
- * ({@link IndexText}) is computed in Java: calling a Java SQL function from a trigger costs
- * more than the rest of the insert (docs/decisions/0006). The index is contentless without a
- * per-row record (docs/decisions/0010), so taking a row out needs the text it was indexed with,
- * and only a row that is in the index may be taken out.
+ * The full-text index, in a database file of its own beside the history (docs/decisions/0011),
+ * so that a thread of its own ({@link SearchIndexer}) writes it on the other core while the
+ * history's writer stores messages. It holds nothing that cannot be made again from the history:
+ * a missing, damaged or out-of-step index file is rebuilt at open ({@link SearchIndexCatchUp}).
+ *
+ * <p>The index is contentless without a per-row record (docs/decisions/0010): taking a row out
+ * needs the text it was indexed with, and only a row that is in the index may be taken out.
+ * {@code index_state} says what the index holds: every message up to {@code indexed_seq}, every
+ * change up to {@code applied_changes} ({@link SearchIndexFeed}), made under {@link #FINGERPRINT}
+ * for the history {@code history_id}; each is written in the transaction that makes it true.
  */
 final class SearchIndex {
 
@@ -26,38 +29,47 @@ final class SearchIndex {
      */
     static final String FINGERPRINT = "index-text=1;java=" + Runtime.version().feature();
 
-    private static final String FINGERPRINT_KEY = "search_index";
+    static final String INDEXED_SEQ = "indexed_seq";
+    static final String APPLIED_CHANGES = "applied_changes";
+    static final String HISTORY_ID = "history_id";
+    static final String FINGERPRINT_KEY = "fingerprint";
 
     private SearchIndex() {
     }
 
-    /** Indexes stored messages whose index text ({@link IndexText#of}) is already made. */
-    static void index(Connection c, List<StoredMessage> messages, Function<StoredMessage, String> indexText)
-            throws SQLException {
-        if (messages.isEmpty()) {
-            return;
+    /** Creates the index's tables in a new (or emptied) index file. */
+    static void createTables(Connection index) throws SQLException {
+        try (Statement s = index.createStatement()) {
+            // FTS5's plain ascii tokenizer only splits on the spaces IndexText puts between tokens.
+            s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(body, content = '', "
+                    + "columnsize = 0, tokenize = 'ascii')");
+            s.execute("CREATE TABLE IF NOT EXISTS index_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         }
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            for (StoredMessage m : messages) {
-                s.setLong(1, m.seq());
-                s.setString(2, indexText.apply(m));
+    }
+
+    /** Indexes messages by seq and body. */
+    static void add(Connection index, List<SearchIndexFeed.Job> jobs) throws SQLException {
+        try (PreparedStatement s = index.prepareStatement(INSERT)) {
+            for (SearchIndexFeed.Job job : jobs) {
+                s.setLong(1, job.seq());
+                s.setString(2, IndexText.of(job.newBody()));
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    static void index(Connection c, long seq, String body) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+    static void add(Connection index, long seq, String body) throws SQLException {
+        try (PreparedStatement s = index.prepareStatement(INSERT)) {
             s.setLong(1, seq);
             s.setString(2, IndexText.of(body));
             s.executeUpdate();
         }
     }
 
-    /** Takes a stored row out of the index; {@code body} is the text it was indexed with. */
-    static void remove(Connection c, long seq, String body) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
+    /** Takes a row out of the index; {@code body} is the text it was indexed with. */
+    static void remove(Connection index, long seq, String body) throws SQLException {
+        try (PreparedStatement s = index.prepareStatement(
                 "INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', ?, ?)")) {
             s.setLong(1, seq);
             s.setString(2, IndexText.of(body));
@@ -65,61 +77,32 @@ final class SearchIndex {
         }
     }
 
-    /** {@link #rebuildIfStale} in a transaction of its own (at open, before the writer starts). */
-    static void rebuildIfStaleInTransaction(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            rebuildIfStale(c);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
+    static void clear(Connection index) throws SQLException {
+        try (Statement s = index.createStatement()) {
+            s.executeUpdate("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')");
+            s.executeUpdate("DELETE FROM index_state");
         }
     }
 
-    /** Rebuilds the index when it was made under other rules or another Java; true when it did. */
-    static boolean rebuildIfStale(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT value FROM history_meta WHERE key = ?")) {
-            s.setString(1, FINGERPRINT_KEY);
+    static String state(Connection index, String key) throws SQLException {
+        try (PreparedStatement s = index.prepareStatement("SELECT value FROM index_state WHERE key = ?")) {
+            s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next() && rs.getString(1).equals(FINGERPRINT)) {
-                    return false;
-                }
+                return rs.next() ? rs.getString(1) : null;
             }
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')")) {
-            s.executeUpdate();
-        }
-        indexAllRows(c);
-        return true;
     }
 
-    /** Indexes every stored message into an empty index and records what it was built with. */
-    static void indexAllRows(Connection c) throws SQLException {
-        try (PreparedStatement read = c.prepareStatement("SELECT seq, body FROM messages ORDER BY seq");
-             PreparedStatement write = c.prepareStatement(INSERT)) {
-            int pending = 0;
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    write.setLong(1, rs.getLong(1));
-                    write.setString(2, IndexText.of(rs.getString(2)));
-                    write.addBatch();
-                    if (++pending == 5_000) {
-                        write.executeBatch();
-                        pending = 0;
-                    }
-                }
-            }
-            if (pending > 0) {
-                write.executeBatch();
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO history_meta (key, value) VALUES (?, ?)")) {
-            s.setString(1, FINGERPRINT_KEY);
-            s.setString(2, FINGERPRINT);
+    static long stateNumber(Connection index, String key) throws SQLException {
+        String value = state(index, key);
+        return value == null ? -1 : Long.parseLong(value);
+    }
+
+    static void setState(Connection index, String key, Object value) throws SQLException {
+        try (PreparedStatement s = index.prepareStatement(
+                "INSERT OR REPLACE INTO index_state (key, value) VALUES (?, ?)")) {
+            s.setString(1, key);
+            s.setString(2, String.valueOf(value));
             s.executeUpdate();
         }
     }

@@ -119,19 +119,6 @@ class HistoryDedupeTest {
     }
 
     @Test
-    void theSearchIndexIsRebuiltWhenItWasMadeByAnotherRuntime() throws Exception {
-        StoredMessage stored = add(chat, MessageId.of("one"), "plain words").orElseThrow();
-        // An entry the current rules would not make, as a Java with other Unicode tables might have.
-        whileClosed("INSERT INTO messages_fts (rowid, body) VALUES (" + stored.seq() + ", 'ghost')");
-        assertThat(history.search(SearchQuery.of("ghost")).join()).hasSize(1);
-
-        whileClosed("UPDATE history_meta SET value = 'index-text=1;java=21' WHERE key = 'search_index'");
-
-        assertThat(history.search(SearchQuery.of("ghost")).join()).isEmpty();
-        assertThat(history.search(SearchQuery.of("plain words")).join()).hasSize(1);
-    }
-
-    @Test
     void aKeyWhoseMessageWasDeletedGoesToTheNextMessageWithIt() throws Exception {
         StoredMessage first = add(chat, MessageId.of("first"), "the first").orElseThrow();
         long laterKey = DedupeKey.of(chat.key(), "later");

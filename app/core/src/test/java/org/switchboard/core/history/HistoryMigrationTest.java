@@ -51,9 +51,9 @@ class HistoryMigrationTest {
                 }
             }
             s.execute("PRAGMA user_version = " + version);
-            insert(c, "m1", "old message about the quarterly budget", 1_000);
-            insert(c, "m2", "舊的訊息：即時通訊紀錄", 2_000);
-            insert(c, "m3", "旧消息：我们开会", 3_000);
+            insert(c, version, "m1", "old message about the quarterly budget", 1_000);
+            insert(c, version, "m2", "舊的訊息：即時通訊紀錄", 2_000);
+            insert(c, version, "m3", "旧消息：我们开会", 3_000);
             if (version >= 2) {
                 // That version's app wrote each row's index text as it stored the row.
                 s.execute("INSERT INTO messages_fts (rowid, body) SELECT seq, body FROM messages");
@@ -113,7 +113,7 @@ class HistoryMigrationTest {
         assertThat(statements.get(1)).startsWith("CREATE TRIGGER").endsWith("END");
     }
 
-    private void insert(Connection c, String id, String body, long time) throws Exception {
+    private void insert(Connection c, int version, String id, String body, long time) throws Exception {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO messages (conversation, account, peer, "
                 + "client_id, network_id, direction, body, timestamp_ms, status, failure) "
                 + "VALUES (?, ?, ?, ?, NULL, 'INCOMING', ?, ?, 'DELIVERED', NULL)")) {
@@ -124,6 +124,14 @@ class HistoryMigrationTest {
             s.setString(5, body);
             s.setLong(6, time);
             s.executeUpdate();
+        }
+        if (version >= Migrations.KEYS_VERSION) {
+            // That version's app keyed each row as it stored it.
+            long key = DedupeKey.of(chat.key(), id);
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE messages SET dedupe_key = " + key + " WHERE seq = last_insert_rowid()");
+                s.execute("INSERT INTO message_keys_recent (key, seq) SELECT " + key + ", MAX(seq) FROM messages");
+            }
         }
     }
 

@@ -1,0 +1,233 @@
+package org.switchboard.core.history;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the search index on a thread and connection of its own, from what the history's
+ * writer committed, in the order it committed it (docs/decisions/0011). Each pass writes every
+ * transaction waiting, with the index's state, in one transaction of the index file.
+ *
+ * <p>A search waits for {@link #caughtUp()}, so it sees every message stored before it was asked.
+ * The writer waits when the index is {@link #MAX_BEHIND} jobs behind, so a long import cannot
+ * pile up index work in memory.
+ */
+final class SearchIndexer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+
+    static final int MAX_BEHIND = 50_000;
+
+    private record Waiter(long target, CompletableFuture<Void> future) {
+    }
+
+    private final Connection index;
+    private final Runnable afterCommit;
+    private final Object lock = new Object();
+    private final Deque<List<SearchIndexFeed.Job>> queue = new ArrayDeque<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final Thread thread;
+    /** Guarded by {@link #lock}. */
+    private int queuedJobs;
+    private long published;
+    private long applied;
+    private SQLException failure;
+    private boolean closed;
+    /** The index's state; on the index thread only. */
+    private long indexedSeq;
+    private long appliedChanges;
+
+    /** {@code index} is up to date ({@link SearchIndexCatchUp}); {@code afterCommit} runs after each index commit. */
+    SearchIndexer(Connection index, Runnable afterCommit) throws SQLException {
+        this.index = index;
+        this.afterCommit = afterCommit;
+        this.indexedSeq = SearchIndex.stateNumber(index, SearchIndex.INDEXED_SEQ);
+        this.appliedChanges = SearchIndex.stateNumber(index, SearchIndex.APPLIED_CHANGES);
+        index.setAutoCommit(false);
+        this.thread = Thread.ofPlatform().name("switchboard-history-search-index").daemon(true).start(this::loop);
+    }
+
+    /** One committed transaction's jobs; on the writer thread, which waits here while the index is far behind. */
+    void accept(List<SearchIndexFeed.Job> jobs) {
+        synchronized (lock) {
+            boolean interrupted = false;
+            while (queuedJobs >= MAX_BEHIND && failure == null && !closed) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                // The index has stopped; the next open catches it up or rebuilds it.
+                return;
+            }
+            queue.add(jobs);
+            queuedJobs += jobs.size();
+            published++;
+            lock.notifyAll();
+        }
+    }
+
+    /** Completes once everything committed before this call is in the index. */
+    CompletableFuture<Void> caughtUp() {
+        synchronized (lock) {
+            if (failure != null) {
+                return CompletableFuture.failedFuture(stopped());
+            }
+            if (applied >= published) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> future = new CompletableFuture<>();
+            waiters.add(new Waiter(published, future));
+            return future;
+        }
+    }
+
+    private IllegalStateException stopped() {
+        return new IllegalStateException("the search index could not be updated (" + failure.getMessage()
+                + "); it is rebuilt when the history is opened again", failure);
+    }
+
+    private void loop() {
+        while (true) {
+            List<List<SearchIndexFeed.Job>> work = new ArrayList<>();
+            synchronized (lock) {
+                while (queue.isEmpty() && !closed) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        closed = true;
+                    }
+                }
+                if (queue.isEmpty()) {
+                    break;
+                }
+                work.addAll(queue);
+                queue.clear();
+            }
+            if (!write(work)) {
+                break;
+            }
+        }
+        try {
+            index.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the search index connection failed", e);
+        }
+    }
+
+    private boolean write(List<List<SearchIndexFeed.Job>> work) {
+        int jobs = 0;
+        try {
+            for (List<SearchIndexFeed.Job> transaction : work) {
+                apply(transaction);
+                jobs += transaction.size();
+            }
+            SearchIndex.setState(index, SearchIndex.INDEXED_SEQ, indexedSeq);
+            SearchIndex.setState(index, SearchIndex.APPLIED_CHANGES, appliedChanges);
+            index.commit();
+        } catch (SQLException e) {
+            LOG.error("the search index could not be updated; searches fail until the history is opened again", e);
+            try {
+                index.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            fail(e);
+            return false;
+        }
+        afterCommit.run();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        synchronized (lock) {
+            applied += work.size();
+            queuedJobs -= jobs;
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+                Waiter w = it.next();
+                if (w.target() <= applied) {
+                    done.add(w.future());
+                    it.remove();
+                }
+            }
+            lock.notifyAll();
+        }
+        done.forEach(f -> f.complete(null));
+        return true;
+    }
+
+    /** Applies one history transaction's jobs, in order; runs of new rows go in one batch. */
+    private void apply(List<SearchIndexFeed.Job> jobs) throws SQLException {
+        int runStart = 0;
+        for (int i = 0; i <= jobs.size(); i++) {
+            boolean newRow = i < jobs.size() && jobs.get(i).isNewRow();
+            if (newRow) {
+                continue;
+            }
+            if (i > runStart) {
+                List<SearchIndexFeed.Job> run = jobs.subList(runStart, i);
+                SearchIndex.add(index, run);
+                indexedSeq = Math.max(indexedSeq, run.getLast().seq());
+            }
+            runStart = i + 1;
+            if (i < jobs.size()) {
+                change(jobs.get(i));
+            }
+        }
+    }
+
+    private void change(SearchIndexFeed.Job job) throws SQLException {
+        // Only a row the index holds can be taken out of it (a contentless index trusts the caller).
+        if (job.seq() <= indexedSeq) {
+            SearchIndex.remove(index, job.seq(), job.oldBody());
+        }
+        if (job.newBody() != null) {
+            SearchIndex.add(index, job.seq(), job.newBody());
+        }
+        appliedChanges = Math.max(appliedChanges, job.change());
+    }
+
+    private void fail(SQLException e) {
+        List<Waiter> failed;
+        synchronized (lock) {
+            failure = e;
+            failed = List.copyOf(waiters);
+            waiters.clear();
+            queue.clear();
+            queuedJobs = 0;
+            lock.notifyAll();
+        }
+        failed.forEach(w -> w.future().completeExceptionally(stopped()));
+    }
+
+    /** Writes what is queued, then stops; waits at most {@code timeoutMillis}. */
+    void close(long timeoutMillis) {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the search index did not finish within {} ms; it catches up at the next open", timeoutMillis);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(10_000);
+    }
+}
