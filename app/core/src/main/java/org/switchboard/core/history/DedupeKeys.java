@@ -5,9 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The de-duplication keys (key to seq), in two tables (docs/decisions/0010): new keys go to the
@@ -23,8 +27,88 @@ final class DedupeKeys {
     private static final String OWNER = "SELECT seq FROM message_keys_recent WHERE key = ?1 "
             + "UNION ALL SELECT seq FROM message_keys WHERE key = ?1";
 
+    private static final String CLAIM_CHECKED = "INSERT OR IGNORE INTO message_keys_recent (key, seq) "
+            + "SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM message_keys WHERE key = ?1)";
+    /** For a key the filter says is not in message_keys. */
+    private static final String CLAIM_UNSEEN = "INSERT OR IGNORE INTO message_keys_recent (key, seq) VALUES (?1, ?2)";
+
+    /** Past this many keys claimed before the filter is ready, the filter is given up (it would be too late to matter). */
+    private static final int MAX_EARLY_KEYS = 1 << 20;
+
     /** Keys in the recent table; -1 until counted. Only decides when to move, so a rollback may skew it. */
     private int recent = -1;
+
+    /** Set by the thread that builds the filter; taken over by the writer on its next claim. */
+    private volatile KeyFilter built;
+    /** The filter in use, on the writer thread; null until built. */
+    private KeyFilter filter;
+    /** Keys claimed while the filter was being built (it read the tables before them); null once it is in use or given up. */
+    private long[] earlyKeys = new long[1024];
+    private int earlyCount;
+
+    /**
+     * Builds the filter from the keys stored in {@code file}, on a thread and connection of its
+     * own; until it is ready every claim looks its key up. Call before the first claim.
+     */
+    CompletableFuture<Void> buildFilter(Path file) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread.ofPlatform().name("switchboard-history-key-filter").daemon(true).start(() -> {
+            try (Connection c = HistoryStore.connect(file)) {
+                c.setAutoCommit(false);
+                // One read transaction: the count and the keys come from the same snapshot.
+                KeyFilter f;
+                try (Statement s = c.createStatement()) {
+                    try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM message_keys) "
+                            + "+ (SELECT COUNT(*) FROM message_keys_recent)")) {
+                        rs.next();
+                        // Room for the history to double, and a million more, before the filter saturates.
+                        f = new KeyFilter(rs.getLong(1) * 2 + 1_000_000);
+                    }
+                    for (String table : new String[] {"message_keys", "message_keys_recent"}) {
+                        try (ResultSet rs = s.executeQuery("SELECT key FROM " + table)) {
+                            while (rs.next()) {
+                                f.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                }
+                c.rollback();
+                built = f;
+                ready.complete(null);
+            } catch (SQLException | RuntimeException e) {
+                // Without the filter every claim looks its key up, as before it existed.
+                ready.completeExceptionally(e);
+            }
+        });
+        return ready;
+    }
+
+    /** The filter, once built and brought up to date with the keys claimed meanwhile; else null. */
+    private KeyFilter filter() {
+        if (filter == null && built != null && earlyKeys != null) {
+            filter = built;
+            for (int i = 0; i < earlyCount; i++) {
+                filter.add(earlyKeys[i]);
+            }
+            earlyKeys = null;
+        }
+        return filter;
+    }
+
+    private void remember(long key) {
+        if (filter != null) {
+            filter.add(key);
+        } else if (earlyKeys != null) {
+            if (earlyCount == MAX_EARLY_KEYS) {
+                earlyKeys = null;
+                return;
+            }
+            if (earlyCount == earlyKeys.length) {
+                earlyKeys = Arrays.copyOf(earlyKeys, earlyCount * 2);
+            }
+            earlyKeys[earlyCount++] = key;
+        }
+    }
 
     /**
      * Claims each key for the seq {@code base + i}, in key order so the inserts walk the table
@@ -35,24 +119,44 @@ final class DedupeKeys {
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+        KeyFilter f = filter();
         boolean[] taken = new boolean[n];
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO message_keys_recent (key, seq) "
-                + "SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM message_keys WHERE key = ?1)")) {
+        int claimed = 0;
+        try (PreparedStatement checked = c.prepareStatement(CLAIM_CHECKED);
+             PreparedStatement unseen = f == null ? null : c.prepareStatement(CLAIM_UNSEEN)) {
+            List<Integer> checkedOrder = new ArrayList<>(f == null ? n : 16);
+            List<Integer> unseenOrder = new ArrayList<>(f == null ? 0 : n);
             for (int i : order) {
+                boolean look = f == null || f.mightContain(keys[i]);
+                PreparedStatement s = look ? checked : unseen;
+                (look ? checkedOrder : unseenOrder).add(i);
                 s.setLong(1, keys[i]);
                 s.setLong(2, base + i);
                 s.addBatch();
             }
-            int[] counts = s.executeBatch();
-            int claimed = 0;
-            for (int k = 0; k < n; k++) {
-                taken[order[k]] = counts[k] == 0;
-                claimed += counts[k];
+            claimed += record(checked.executeBatch(), checkedOrder, taken);
+            if (unseen != null) {
+                claimed += record(unseen.executeBatch(), unseenOrder, taken);
             }
-            countRecent(c, claimed);
         }
+        for (int i = 0; i < n; i++) {
+            if (!taken[i]) {
+                remember(keys[i]);
+            }
+        }
+        countRecent(c, claimed);
         moveIfFull(c);
         return taken;
+    }
+
+    /** Marks the keys a batch did not claim as taken; returns how many it claimed. */
+    private static int record(int[] counts, List<Integer> order, boolean[] taken) {
+        int claimed = 0;
+        for (int k = 0; k < counts.length; k++) {
+            taken[order.get(k)] = counts[k] == 0;
+            claimed += counts[k];
+        }
+        return claimed;
     }
 
     /** Claims one key; false when it is taken. */

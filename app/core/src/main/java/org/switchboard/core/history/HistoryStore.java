@@ -43,6 +43,7 @@ public final class HistoryStore implements AutoCloseable {
     private final SearchIndexFeed searchFeed;
     /** Used on the writer thread only. */
     private final MessageInserter inserter;
+    private final CompletableFuture<Void> keyFilter;
     private final Connection readConnection;
     private final ExecutorService reader;
     private final Optional<HistoryRecovery> recovery;
@@ -57,6 +58,7 @@ public final class HistoryStore implements AutoCloseable {
         this.indexer = new SearchIndexer(index, indexCheckpointer::committed);
         this.searchFeed = new SearchIndexFeed(writeConnection, indexer::accept);
         this.inserter = new MessageInserter(searchFeed);
+        this.keyFilter = inserter.buildKeyFilter(file);
         this.writer = new HistoryWriter(writeConnection, searchFeed, checkpointer::committed);
         this.reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("switchboard-history-reader").daemon(true).factory());
@@ -224,6 +226,11 @@ public final class HistoryStore implements AutoCloseable {
     /** Completes once everything written before is committed. */
     public CompletableFuture<Void> flush() {
         return writer.flush();
+    }
+
+    /** Completes when the filter that spares most de-duplication lookups is in memory (tests wait for it). */
+    CompletableFuture<Void> keyFilterReady() {
+        return keyFilter;
     }
 
     /** Completes once everything written before is committed and in the search index. */

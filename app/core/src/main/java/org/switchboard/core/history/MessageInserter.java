@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.OptionalLong;
@@ -33,16 +34,21 @@ final class MessageInserter {
         this.searchFeed = searchFeed;
     }
 
+    /** See {@link DedupeKeys#buildFilter}; before the first insert. */
+    java.util.concurrent.CompletableFuture<Void> buildKeyFilter(java.nio.file.Path file) {
+        return dedupeKeys.buildFilter(file);
+    }
+
     /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
     List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
-        List<StoredMessage> candidates = distinct(messages);
+        long[] keys = keysOf(messages);
+        List<StoredMessage> candidates = messages;
+        if (hasRepeats(keys)) {
+            candidates = distinct(messages);
+            keys = keysOf(candidates);
+        }
         int n = candidates.size();
         long base = nextSeq(c);
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            StoredMessage m = candidates.get(i);
-            keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
-        }
         boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
@@ -70,11 +76,32 @@ final class MessageInserter {
         return stored;
     }
 
+    private static long[] keysOf(List<StoredMessage> messages) {
+        long[] keys = new long[messages.size()];
+        for (int i = 0; i < keys.length; i++) {
+            StoredMessage m = messages.get(i);
+            keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
+        }
+        return keys;
+    }
+
+    /** Whether two keys are equal: a message given twice (or, rarely, two that collide). */
+    private static boolean hasRepeats(long[] keys) {
+        if (keys.length < 2) {
+            return false;
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The messages without repeats of the same conversation and client id, first one kept. */
     private static List<StoredMessage> distinct(List<StoredMessage> messages) {
-        if (messages.size() == 1) {
-            return messages;
-        }
         Set<String> seen = new HashSet<>();
         List<StoredMessage> result = new ArrayList<>(messages.size());
         for (StoredMessage m : messages) {
