@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
 
@@ -25,14 +26,15 @@ final class ConversationTimes {
     }
 
     /** Widens the spans of the conversations the stored messages belong to. */
-    static void stored(Connection c, List<StoredMessage> stored) throws SQLException {
+    static void stored(Connection c, List<StoredMessage> stored, Function<StoredMessage, String> conversationKey)
+            throws SQLException {
         if (stored.isEmpty()) {
             return;
         }
         Map<String, Span> spans = new HashMap<>();
         for (StoredMessage m : stored) {
             long t = m.timestamp().toEpochMilli();
-            spans.merge(m.conversation().key(), new Span(m, t, t),
+            spans.merge(conversationKey.apply(m), new Span(m, t, t),
                     (a, b) -> new Span(a.first(), Math.min(a.oldest(), b.oldest()), Math.max(a.newest(), b.newest())));
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO conversation_times "

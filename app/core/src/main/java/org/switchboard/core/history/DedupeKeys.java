@@ -1,25 +1,28 @@
 package org.switchboard.core.history;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The de-duplication keys (key to seq), in two tables (docs/decisions/0010): new keys go to the
  * small {@code message_keys_recent}; when it holds {@link #MOVE_AT} keys they move to the large
  * {@code message_keys} in one statement, in key order, so each page of the large table is written
- * once per move instead of once per transaction that touches it. Used on the writer thread only.
+ * once per move instead of once per transaction that touches it. A {@link KeyFilter} of the stored
+ * keys spares the look-up in the large table for nearly every new key (docs/decisions/0011). Used
+ * on the writer thread only, except {@link #buildFilter}.
  */
 final class DedupeKeys {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DedupeKeys.class);
 
     /** Small enough to stay in the page cache, large enough that a move writes most pages once. */
     static final int MOVE_AT = 65_536;
@@ -77,6 +80,7 @@ final class DedupeKeys {
                 ready.complete(null);
             } catch (SQLException | RuntimeException e) {
                 // Without the filter every claim looks its key up, as before it existed.
+                LOG.warn("the filter of stored message keys could not be built; new messages are looked up one by one", e);
                 ready.completeExceptionally(e);
             }
         });
@@ -116,20 +120,24 @@ final class DedupeKeys {
      */
     boolean[] claim(Connection c, long[] keys, long base) throws SQLException {
         int n = keys.length;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+        int[] order = KeyOrder.of(keys);
         KeyFilter f = filter();
         boolean[] taken = new boolean[n];
         int claimed = 0;
         try (PreparedStatement checked = c.prepareStatement(CLAIM_CHECKED);
              PreparedStatement unseen = f == null ? null : c.prepareStatement(CLAIM_UNSEEN)) {
-            List<Integer> checkedOrder = new ArrayList<>(f == null ? n : 16);
-            List<Integer> unseenOrder = new ArrayList<>(f == null ? 0 : n);
+            int[] checkedOrder = new int[n];
+            int[] unseenOrder = new int[n];
+            int checkedCount = 0;
+            int unseenCount = 0;
             for (int i : order) {
                 boolean look = f == null || f.mightContain(keys[i]);
                 PreparedStatement s = look ? checked : unseen;
-                (look ? checkedOrder : unseenOrder).add(i);
+                if (look) {
+                    checkedOrder[checkedCount++] = i;
+                } else {
+                    unseenOrder[unseenCount++] = i;
+                }
                 s.setLong(1, keys[i]);
                 s.setLong(2, base + i);
                 s.addBatch();
@@ -150,10 +158,10 @@ final class DedupeKeys {
     }
 
     /** Marks the keys a batch did not claim as taken; returns how many it claimed. */
-    private static int record(int[] counts, List<Integer> order, boolean[] taken) {
+    private static int record(int[] counts, int[] order, boolean[] taken) {
         int claimed = 0;
         for (int k = 0; k < counts.length; k++) {
-            taken[order.get(k)] = counts[k] == 0;
+            taken[order[k]] = counts[k] == 0;
             claimed += counts[k];
         }
         return claimed;

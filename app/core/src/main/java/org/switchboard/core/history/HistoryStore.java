@@ -228,9 +228,13 @@ public final class HistoryStore implements AutoCloseable {
         return writer.flush();
     }
 
-    /** Completes when the filter that spares most de-duplication lookups is in memory (tests wait for it). */
-    CompletableFuture<Void> keyFilterReady() {
-        return keyFilter;
+    /**
+     * Completes when what the store started in the background at open is done: the filter that
+     * spares most de-duplication lookups is in memory. Writes do not wait for it; until then each
+     * one looks its keys up. Completes normally even if the filter could not be built.
+     */
+    public CompletableFuture<Void> startupWork() {
+        return keyFilter.exceptionally(failure -> null);
     }
 
     /** Completes once everything written before is committed and in the search index. */

@@ -8,10 +8,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
+import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 
 /**
@@ -41,14 +44,17 @@ final class MessageInserter {
 
     /** Stores the new ones among {@code messages}; returns them with their seq, in the order given. */
     List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
-        long[] keys = keysOf(messages);
+        String[] conversations = conversationKeys(messages);
+        long[] keys = keysOf(messages, conversations);
         List<StoredMessage> candidates = messages;
         if (hasRepeats(keys)) {
             candidates = distinct(messages);
-            keys = keysOf(candidates);
+            conversations = conversationKeys(candidates);
+            keys = keysOf(candidates, conversations);
         }
         int n = candidates.size();
         long base = nextSeq(c);
+        Batch batch = new Batch(base, keys, conversations);
         boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
@@ -62,25 +68,46 @@ final class MessageInserter {
                 }
             }
         }
-        List<StoredMessage> stored = new ArrayList<>(writeRows(c, fresh, keys, base));
+        List<StoredMessage> stored = new ArrayList<>(writeRows(c, fresh, batch));
         // Rare: the key was taken. Resolved after the batch's rows exist, so a key taken by a
         // message of this same batch is checked against that message's row.
         for (int i = 0; i < n; i++) {
             if (keyTaken[i] && isNewDespiteKey(c, candidates.get(i), keys[i], base + i)) {
-                stored.addAll(writeRows(c, List.of(candidates.get(i).withSeq(base + i)), keys, base));
+                stored.addAll(writeRows(c, List.of(candidates.get(i).withSeq(base + i)), batch));
             }
         }
         stored.sort(Comparator.comparingLong(StoredMessage::seq));
-        ConversationTimes.stored(c, stored);
+        ConversationTimes.stored(c, stored, batch::conversation);
         searchFeed.added(stored);
         return stored;
     }
 
-    private static long[] keysOf(List<StoredMessage> messages) {
+    /** A batch's seqs, keys and conversation keys; a message's seq gives its place. */
+    private record Batch(long base, long[] keys, String[] conversations) {
+
+        long key(StoredMessage m) {
+            return keys[(int) (m.seq() - base)];
+        }
+
+        String conversation(StoredMessage m) {
+            return conversations[(int) (m.seq() - base)];
+        }
+    }
+
+    /** Each message's conversation key, made once per conversation: making it joins strings. */
+    private static String[] conversationKeys(List<StoredMessage> messages) {
+        Map<ConversationId, String> made = new HashMap<>();
+        String[] keys = new String[messages.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = made.computeIfAbsent(messages.get(i).conversation(), ConversationId::key);
+        }
+        return keys;
+    }
+
+    private static long[] keysOf(List<StoredMessage> messages, String[] conversations) {
         long[] keys = new long[messages.size()];
         for (int i = 0; i < keys.length; i++) {
-            StoredMessage m = messages.get(i);
-            keys[i] = DedupeKey.of(m.conversation().key(), m.id().clientId());
+            keys[i] = DedupeKey.of(conversations[i], messages.get(i).id().clientId());
         }
         return keys;
     }
@@ -191,7 +218,7 @@ final class MessageInserter {
      * Writes the rows; a row refused because its account already has its network id is a
      * duplicate too, and gives back the key it claimed. Returns the rows written.
      */
-    private List<StoredMessage> writeRows(Connection c, List<StoredMessage> rows, long[] keys, long base)
+    private List<StoredMessage> writeRows(Connection c, List<StoredMessage> rows, Batch batch)
             throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
@@ -199,7 +226,7 @@ final class MessageInserter {
         int[] counts;
         try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
             for (StoredMessage m : rows) {
-                MessageRows.bindInsert(s, m, keys[(int) (m.seq() - base)]);
+                MessageRows.bindInsert(s, m, batch.conversation(m), batch.key(m));
                 s.addBatch();
             }
             // One native round trip for the batch: per-row executeUpdate costs more than the insert.
@@ -211,7 +238,7 @@ final class MessageInserter {
             if (counts[i] > 0) {
                 written.add(m);
             } else {
-                dedupeKeys.release(c, keys[(int) (m.seq() - base)], m.seq());
+                dedupeKeys.release(c, batch.key(m), m.seq());
                 try (PreparedStatement x = c.prepareStatement("DELETE FROM message_key_collisions WHERE seq = ?")) {
                     x.setLong(1, m.seq());
                     x.executeUpdate();

@@ -31,9 +31,10 @@ final class MessageRows {
     private MessageRows() {
     }
 
-    static void bindInsert(PreparedStatement s, StoredMessage m, long dedupeKey) throws SQLException {
+    static void bindInsert(PreparedStatement s, StoredMessage m, String conversationKey, long dedupeKey)
+            throws SQLException {
         s.setLong(1, m.seq());
-        s.setString(2, m.conversation().key());
+        s.setString(2, conversationKey);
         s.setString(3, m.conversation().account().value());
         s.setString(4, m.conversation().name());
         s.setString(5, m.id().clientId());

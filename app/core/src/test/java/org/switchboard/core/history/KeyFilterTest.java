@@ -71,7 +71,7 @@ class KeyFilterTest {
             assertThat(history.addAll(messages).join()).isEqualTo(messages.size());
         }
         try (HistoryStore history = HistoryStore.open(file)) {
-            history.keyFilterReady().join();
+            assertThat(history.startupWork()).succeedsWithin(java.time.Duration.ofSeconds(30));
             List<StoredMessage> again = new ArrayList<>(messages.subList(0, 1_000));
             again.add(new StoredMessage(0, chat, MessageId.of("new"), Direction.INCOMING, "new",
                     java.time.Instant.ofEpochMilli(1), MessageStatus.DELIVERED, null));
