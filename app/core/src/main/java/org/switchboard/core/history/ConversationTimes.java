@@ -19,7 +19,22 @@ import org.switchboard.protocol.model.AccountId;
  */
 final class ConversationTimes {
 
-    private record Span(StoredMessage first, long oldest, long newest) {
+    /** A conversation's times in one batch. */
+    private static final class Span {
+        final StoredMessage first;
+        long oldest;
+        long newest;
+
+        Span(StoredMessage first) {
+            this.first = first;
+            this.oldest = first.timestamp().toEpochMilli();
+            this.newest = oldest;
+        }
+
+        void widen(long t) {
+            oldest = Math.min(oldest, t);
+            newest = Math.max(newest, t);
+        }
     }
 
     private ConversationTimes() {
@@ -33,23 +48,39 @@ final class ConversationTimes {
         }
         Map<String, Span> spans = new HashMap<>();
         for (StoredMessage m : stored) {
-            long t = m.timestamp().toEpochMilli();
-            spans.merge(conversationKey.apply(m), new Span(m, t, t),
-                    (a, b) -> new Span(a.first(), Math.min(a.oldest(), b.oldest()), Math.max(a.newest(), b.newest())));
+            Span span = spans.get(conversationKey.apply(m));
+            if (span == null) {
+                spans.put(conversationKey.apply(m), new Span(m));
+            } else {
+                span.widen(m.timestamp().toEpochMilli());
+            }
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO conversation_times "
                 + "(conversation, account, room, oldest_ms, newest_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation) "
                 + "DO UPDATE SET oldest_ms = MIN(oldest_ms, excluded.oldest_ms), newest_ms = MAX(newest_ms, excluded.newest_ms)")) {
             for (Map.Entry<String, Span> e : spans.entrySet()) {
-                StoredMessage m = e.getValue().first();
+                StoredMessage m = e.getValue().first;
                 s.setString(1, e.getKey());
                 s.setString(2, m.conversation().account().value());
                 s.setInt(3, m.conversation().isRoom() ? 1 : 0);
-                s.setLong(4, e.getValue().oldest());
-                s.setLong(5, e.getValue().newest());
+                s.setLong(4, e.getValue().oldest);
+                s.setLong(5, e.getValue().newest);
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    /**
+     * A message left the outbox (sent or failed): retention, which skipped it while it waited,
+     * looks at its conversation again from its time.
+     */
+    static void leftOutbox(Connection c, String conversationKey, Instant time) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE conversation_times SET oldest_ms = MIN(oldest_ms, ?) WHERE conversation = ?")) {
+            s.setLong(1, time.toEpochMilli());
+            s.setString(2, conversationKey);
+            s.executeUpdate();
         }
     }
 

@@ -119,8 +119,12 @@ final class DedupeKeys {
      * once; returns which keys were already taken (by any message, possibly a deleted one).
      */
     boolean[] claim(Connection c, long[] keys, long base) throws SQLException {
+        return claim(c, keys, KeyOrder.of(keys), base);
+    }
+
+    /** {@link #claim(Connection, long[], long)} with the keys' order ({@link KeyOrder}) already known. */
+    boolean[] claim(Connection c, long[] keys, int[] order, long base) throws SQLException {
         int n = keys.length;
-        int[] order = KeyOrder.of(keys);
         KeyFilter f = filter();
         boolean[] taken = new boolean[n];
         int claimed = 0;

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,16 +45,18 @@ final class MessageInserter {
     List<StoredMessage> insert(Connection c, List<StoredMessage> messages) throws SQLException {
         String[] conversations = conversationKeys(messages);
         long[] keys = keysOf(messages, conversations);
+        int[] order = KeyOrder.of(keys);
         List<StoredMessage> candidates = messages;
-        if (hasRepeats(keys)) {
+        if (hasRepeats(keys, order)) {
             candidates = distinct(messages);
             conversations = conversationKeys(candidates);
             keys = keysOf(candidates, conversations);
+            order = KeyOrder.of(keys);
         }
         int n = candidates.size();
         long base = nextSeq(c);
         Batch batch = new Batch(base, keys, conversations);
-        boolean[] keyTaken = dedupeKeys.claim(c, keys, base);
+        boolean[] keyTaken = dedupeKeys.claim(c, keys, order, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -112,15 +113,10 @@ final class MessageInserter {
         return keys;
     }
 
-    /** Whether two keys are equal: a message given twice (or, rarely, two that collide). */
-    private static boolean hasRepeats(long[] keys) {
-        if (keys.length < 2) {
-            return false;
-        }
-        long[] sorted = keys.clone();
-        Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
+    /** Whether two keys are equal (a message given twice, or, rarely, two that collide); {@code order} sorts them. */
+    private static boolean hasRepeats(long[] keys, int[] order) {
+        for (int k = 1; k < order.length; k++) {
+            if (keys[order[k]] == keys[order[k - 1]]) {
                 return true;
             }
         }

@@ -42,6 +42,9 @@ final class StatusWrites {
                 return Optional.empty();
             }
         }
+        if (move && old.status() == MessageStatus.QUEUED) {
+            ConversationTimes.leftOutbox(c, conversation.key(), old.timestamp());
+        }
         return Optional.of(new StoredMessage(old.seq(), old.conversation(),
                 new MessageId(old.id().clientId(), networkId), old.direction(), old.body(), old.timestamp(),
                 newStatus, newFailure, old.sender(), old.kind(), old.edited()));
@@ -65,6 +68,9 @@ final class StatusWrites {
                 s.addBatch();
             }
             s.executeBatch();
+        }
+        for (StoredMessage m : waiting) {
+            ConversationTimes.leftOutbox(c, conversation.key(), m.timestamp());
         }
         return waiting.stream().map(m -> m.withStatus(MessageStatus.FAILED, failure)).toList();
     }

@@ -84,6 +84,29 @@ class HistoryRetentionTest {
     }
 
     @Test
+    void oldMessagesThatCameAfterAPassAndOnesThatLeftTheOutboxGoInTheNext() throws Exception {
+        // A service of its own, with the setting written directly: setRetention would start a pass of its own.
+        SettingsStore settings = SettingsStore.open(dir.resolve("retention-settings.json"), Runnable::run);
+        settings.set("history.retention." + pruned.value(), "30");
+        try (DefaultHistoryService service = new DefaultHistoryService(store, settings, () -> List.of(pruned),
+                Clock.fixed(now, ZoneOffset.UTC))) {
+            add(pruned, "first", 40, MessageStatus.SENT);
+            add(pruned, "waiting", 40, MessageStatus.QUEUED);
+            assertThat(service.applyRetention().join()).isEqualTo(1);
+            assertThat(service.applyRetention().join()).as("nothing older left but the outbox").isZero();
+
+            store.updateStatus(new ConversationId(new ContactAddress(pruned, "peer")), MessageId.of("waiting"),
+                    MessageStatus.SENT, null).join();
+            assertThat(service.applyRetention().join()).as("sent, so no longer kept").isEqualTo(1);
+
+            // An archive fetched later brings a message older than the cutoff.
+            add(pruned, "fetched", 50, MessageStatus.SENT);
+            assertThat(service.applyRetention().join()).isEqualTo(1);
+            assertThat(store.search(SearchQuery.of("retention text")).join()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnreadableSettingKeepsEverything() {
         assertThat(Retention.parse("thirty")).isEqualTo(Retention.FOREVER);
         assertThat(Retention.parse("-3")).isEqualTo(Retention.FOREVER);
