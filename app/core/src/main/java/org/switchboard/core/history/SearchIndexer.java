@@ -39,7 +39,7 @@ final class SearchIndexer implements AutoCloseable {
     private int queuedJobs;
     private long published;
     private long applied;
-    private SQLException failure;
+    private Exception failure;
     private boolean closed;
     /** The index's state; on the index thread only. */
     private long indexedSeq;
@@ -97,7 +97,7 @@ final class SearchIndexer implements AutoCloseable {
 
     private IllegalStateException stopped() {
         return new IllegalStateException("the search index could not be updated (" + failure.getMessage()
-                + "); it is rebuilt when the history is opened again", failure);
+                + "); it is brought up to date when the history is opened again", failure);
     }
 
     private void loop() {
@@ -138,7 +138,8 @@ final class SearchIndexer implements AutoCloseable {
             SearchIndex.setState(index, SearchIndex.INDEXED_SEQ, indexedSeq);
             SearchIndex.setState(index, SearchIndex.APPLIED_CHANGES, appliedChanges);
             index.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Caught whatever it is: a thread that died here would leave the writer waiting on it.
             LOG.error("the search index could not be updated; searches fail until the history is opened again", e);
             try {
                 index.rollback();
@@ -197,7 +198,7 @@ final class SearchIndexer implements AutoCloseable {
         appliedChanges = Math.max(appliedChanges, job.change());
     }
 
-    private void fail(SQLException e) {
+    private void fail(Exception e) {
         List<Waiter> failed;
         synchronized (lock) {
             failure = e;

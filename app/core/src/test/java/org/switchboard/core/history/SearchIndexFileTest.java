@@ -157,6 +157,27 @@ class SearchIndexFileTest {
         assertThat(history.search(SearchQuery.of("kept")).join()).hasSize(1);
     }
 
+    @Test
+    void whenTheIndexCannotBeWrittenSearchesSaySoAndTheHistoryKeepsEverything() throws Exception {
+        history.close();
+        // A write the index file refuses, as a full disk would.
+        onIndex("CREATE TRIGGER refuse BEFORE INSERT ON index_state BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        history = HistoryStore.open(file);
+
+        assertThat(history.add(message("one", "stored all the same")).join()).isPresent();
+        assertThat(history.search(SearchQuery.of("stored")))
+                .failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableThat().withMessageContaining("search index could not be updated")
+                .withMessageContaining("refused by the test");
+        assertThat(history.add(message("two", "and this one")).join()).as("writes go on").isPresent();
+        history.close();
+
+        onIndex("DROP TRIGGER refuse");
+        history = HistoryStore.open(file);
+        assertThat(history.search(SearchQuery.of("stored")).join()).hasSize(1);
+        assertThat(history.search(SearchQuery.of("this one")).join()).hasSize(1);
+    }
+
     private StoredMessage message(String id, String body) {
         return new StoredMessage(0, chat, MessageId.of(id), Direction.INCOMING, body,
                 Instant.ofEpochMilli(1_700_000_000_000L), MessageStatus.DELIVERED, null);
