@@ -59,7 +59,8 @@ public final class HistoryStore implements AutoCloseable {
         this.searchFeed = new SearchIndexFeed(writeConnection, indexer::accept);
         this.inserter = new MessageInserter(searchFeed);
         this.keyFilter = inserter.buildKeyFilter(file);
-        this.writer = new HistoryWriter(writeConnection, searchFeed, checkpointer::committed);
+        this.writer = new HistoryWriter(writeConnection, searchFeed, inserter.keys()::rolledBack,
+                checkpointer::committed);
         this.reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("switchboard-history-reader").daemon(true).factory());
     }
@@ -175,7 +176,7 @@ public final class HistoryStore implements AutoCloseable {
      * transaction short so live messages are not held up.
      */
     public CompletableFuture<Integer> deleteOlderThan(AccountId account, java.time.Instant cutoff, int chunk) {
-        return writer.submit(c -> RetentionDeletes.deleteOlderThan(c, searchFeed, account, cutoff, chunk));
+        return writer.submit(c -> RetentionDeletes.deleteOlderThan(c, searchFeed, inserter.keys(), account, cutoff, chunk));
     }
 
     /** Starts an export on its own thread and connection; see {@link ExportJob}. */
@@ -199,7 +200,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public CompletableFuture<Optional<StoredMessage>> updateStatus(ConversationId conversation, MessageId id,
                                                                    MessageStatus status, String failure) {
-        return writer.submit(c -> StatusWrites.update(c, conversation, id, status, failure));
+        return writer.submit(c -> StatusWrites.update(c, inserter.keys(), conversation, id, status, failure));
     }
 
     /**
@@ -278,7 +279,7 @@ public final class HistoryStore implements AutoCloseable {
     public CompletableFuture<Optional<StoredMessage>> correct(ConversationId conversation, MessageId original,
                                                               String newBody) {
         return writer.submit(c -> {
-            Optional<StoredMessage> current = MessageRows.find(c, conversation, original);
+            Optional<StoredMessage> current = MessageRows.find(c, inserter.keys(), conversation, original);
             if (current.isEmpty() || current.get().body().equals(newBody)) {
                 return Optional.empty();
             }

@@ -34,17 +34,21 @@ final class HistoryWriter {
     private final Connection connection;
     private final Runnable afterCommit;
     private final SearchIndexFeed searchFeed;
+    private final Runnable rolledBack;
     private final BlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
     /**
      * {@code afterCommit} runs on this thread after each commit and must return at once;
-     * {@code searchFeed} collects each transaction's work for the search index and hands it on once committed.
+     * {@code searchFeed} collects each transaction's work for the search index and hands it on once committed;
+     * {@code rolledBack} runs on this thread after any rollback, whole or to a savepoint (state kept in memory is stale).
      */
-    HistoryWriter(Connection connection, SearchIndexFeed searchFeed, Runnable afterCommit) throws SQLException {
+    HistoryWriter(Connection connection, SearchIndexFeed searchFeed, Runnable rolledBack, Runnable afterCommit)
+            throws SQLException {
         this.connection = connection;
         this.searchFeed = searchFeed;
+        this.rolledBack = rolledBack;
         this.afterCommit = afterCommit;
         connection.setAutoCommit(false);
         thread = Thread.ofPlatform().name("switchboard-history-writer").daemon(true).start(this::loop);
@@ -121,6 +125,7 @@ final class HistoryWriter {
             LOG.error("history batch rolled back; {} writes lost", batch.size(), e);
             rollbackQuietly();
             searchFeed.discard();
+            rolledBack.run();
             batch.forEach(op -> op.future().completeExceptionally(e));
             return;
         }
@@ -130,6 +135,7 @@ final class HistoryWriter {
             LOG.error("history commit failed; {} writes lost", batch.size(), e);
             rollbackQuietly();
             searchFeed.discard();
+            rolledBack.run();
             batch.forEach(op -> op.future().completeExceptionally(e));
             return;
         }
@@ -154,6 +160,7 @@ final class HistoryWriter {
             } catch (SQLException | RuntimeException e) {
                 undo(s, e);
                 searchFeed.undoTo(searchMark);
+                rolledBack.run();
                 LOG.warn("history write failed and was undone", e);
                 return () -> op.future().completeExceptionally(e);
             }

@@ -36,6 +36,11 @@ final class MessageInserter {
         this.searchFeed = searchFeed;
     }
 
+    /** The de-duplication keys; on the writer thread. */
+    DedupeKeys keys() {
+        return dedupeKeys;
+    }
+
     /** See {@link DedupeKeys#buildFilter}; before the first insert. */
     java.util.concurrent.CompletableFuture<Void> buildKeyFilter(java.nio.file.Path file) {
         return dedupeKeys.buildFilter(file);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
@@ -80,9 +81,9 @@ final class MessageRows {
     static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM messages ";
 
     /** A message of a conversation by client id, or else (when it has one) by network id in its account. */
-    static Optional<StoredMessage> find(Connection c, ConversationId conversation, MessageId id)
+    static Optional<StoredMessage> find(Connection c, DedupeKeys keys, ConversationId conversation, MessageId id)
             throws SQLException {
-        Optional<StoredMessage> found = byClientId(c, conversation, id.clientId());
+        Optional<StoredMessage> found = byClientId(c, keys, conversation, id.clientId());
         if (found.isPresent() || id.networkId() == null) {
             return found;
         }
@@ -94,17 +95,18 @@ final class MessageRows {
     }
 
     /** Through the de-duplication key, and the collision table when the key's message is another one. */
-    private static Optional<StoredMessage> byClientId(Connection c, ConversationId conversation, String clientId)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SELECT_ALL
-                + "WHERE seq IN (SELECT seq FROM message_keys_recent WHERE key = ?1 "
-                + "UNION ALL SELECT seq FROM message_keys WHERE key = ?1) AND conversation = ?2 AND client_id = ?3")) {
-            s.setLong(1, DedupeKey.of(conversation.key(), clientId));
-            s.setString(2, conversation.key());
-            s.setString(3, clientId);
-            Optional<StoredMessage> found = first(s);
-            if (found.isPresent()) {
-                return found;
+    private static Optional<StoredMessage> byClientId(Connection c, DedupeKeys keys, ConversationId conversation,
+                                                      String clientId) throws SQLException {
+        OptionalLong owner = keys.owner(c, DedupeKey.of(conversation.key(), clientId));
+        if (owner.isPresent()) {
+            try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE seq = ? AND conversation = ? AND client_id = ?")) {
+                s.setLong(1, owner.getAsLong());
+                s.setString(2, conversation.key());
+                s.setString(3, clientId);
+                Optional<StoredMessage> found = first(s);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE seq = (SELECT seq FROM "

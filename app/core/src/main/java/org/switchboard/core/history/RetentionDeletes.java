@@ -12,7 +12,7 @@ import org.switchboard.protocol.model.AccountId;
 /** Deleting old messages for an account's retention, each with its index entry and key; on the writer thread. */
 final class RetentionDeletes {
 
-    private record Doomed(long seq, String body, String conversation, String clientId, boolean keyed) {
+    private record Doomed(long seq, String body, String conversation, String clientId) {
     }
 
     private RetentionDeletes() {
@@ -22,12 +22,12 @@ final class RetentionDeletes {
      * Deletes up to {@code chunk} of the account's messages older than {@code cutoff}, never one
      * still waiting in the outbox; returns how many went.
      */
-    static int deleteOlderThan(Connection c, SearchIndexFeed searchFeed, AccountId account, Instant cutoff, int chunk)
-            throws SQLException {
+    static int deleteOlderThan(Connection c, SearchIndexFeed searchFeed, DedupeKeys keys, AccountId account,
+                               Instant cutoff, int chunk) throws SQLException {
         List<Doomed> doomed = new ArrayList<>();
         // Only the conversations with something older than the cutoff are read, each through its
         // (conversation, seq) index: there is no index on time (docs/decisions/0011).
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, body, conversation, client_id, dedupe_key "
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, body, conversation, client_id "
                 + "FROM messages WHERE conversation IN (SELECT conversation FROM conversation_times "
                 + "WHERE account = ?1 AND oldest_ms < ?2) AND timestamp_ms < ?2 AND status <> 'QUEUED' LIMIT ?3")) {
             s.setString(1, account.value());
@@ -35,19 +35,15 @@ final class RetentionDeletes {
             s.setInt(3, chunk);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rs.getLong(5);
-                    boolean keyed = !rs.wasNull();
-                    doomed.add(new Doomed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), keyed));
+                    doomed.add(new Doomed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
         }
-        DedupeKeys keys = new DedupeKeys();
         try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
             for (Doomed row : doomed) {
-                if (!row.keyed()) {
-                    // Stored before V4: the delete trigger cannot find its key, so it goes here.
-                    keys.release(c, DedupeKey.of(row.conversation(), row.clientId()), row.seq());
-                }
+                // Also for rows stored before V4, whose key the delete trigger cannot find (no dedupe_key),
+                // and for keys held in memory, which no trigger reaches.
+                keys.release(c, DedupeKey.of(row.conversation(), row.clientId()), row.seq());
                 s.setLong(1, row.seq());
                 s.executeUpdate();
                 // The index needs the text a row was indexed with to take it out.

@@ -17,9 +17,9 @@ final class StatusWrites {
     }
 
     /** See {@link HistoryStore#updateStatus}. */
-    static Optional<StoredMessage> update(Connection c, ConversationId conversation, MessageId id,
+    static Optional<StoredMessage> update(Connection c, DedupeKeys keys, ConversationId conversation, MessageId id,
                                           MessageStatus status, String failure) throws SQLException {
-        Optional<StoredMessage> current = MessageRows.find(c, conversation, id);
+        Optional<StoredMessage> current = MessageRows.find(c, keys, conversation, id);
         if (current.isEmpty()) {
             return Optional.empty();
         }

@@ -170,7 +170,7 @@ class HistoryDedupeTest {
         }
 
         assertThat(tableSize("message_keys")).as("moved").isGreaterThanOrEqualTo(DedupeKeys.MOVE_AT);
-        assertThat(tableSize("message_keys_recent")).isLessThan(DedupeKeys.MOVE_AT);
+        assertThat(count("SELECT COUNT(*) FROM (" + HELD + ")")).as("held since").isLessThan(DedupeKeys.MOVE_AT);
         assertThat(history.addAll(List.of(message(chat, MessageId.of("bulk-0"), "bulk 0"),
                 message(other, MessageId.of("bulk-" + (total - 1)), "last"),
                 message(chat, MessageId.of("bulk-new"), "new"))).join()).isEqualTo(1);
@@ -178,12 +178,21 @@ class HistoryDedupeTest {
     }
 
     private long tableSize(String table) throws Exception {
+        return count("SELECT COUNT(*) FROM " + table);
+    }
+
+    private long count(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
+
+    /** The keys the store holds in memory, as it reads them back from the file (DedupeKeys). */
+    private static final String HELD = "SELECT dedupe_key AS key, seq FROM messages WHERE seq > COALESCE((SELECT "
+            + "CAST(value AS INTEGER) FROM history_meta WHERE key = 'keys_moved_through'), 0) "
+            + "AND dedupe_key IS NOT NULL AND seq NOT IN (SELECT seq FROM message_key_collisions)";
 
     /** Changes the file as something else might have left it, with the store closed. */
     private void whileClosed(String... statements) throws Exception {
@@ -207,7 +216,7 @@ class HistoryDedupeTest {
 
     private long keyOwner(long key) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             PreparedStatement s = c.prepareStatement("SELECT seq FROM message_keys_recent WHERE key = ?1 UNION ALL SELECT seq FROM message_keys WHERE key = ?1")) {
+             PreparedStatement s = c.prepareStatement("SELECT seq FROM (" + HELD + ") WHERE key = ?1 UNION ALL SELECT seq FROM message_keys WHERE key = ?1")) {
             s.setLong(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
@@ -216,6 +225,6 @@ class HistoryDedupeTest {
     }
 
     private long keyCount() throws Exception {
-        return tableSize("message_keys") + tableSize("message_keys_recent");
+        return count("SELECT COUNT(*) FROM (SELECT key FROM (" + HELD + ") UNION SELECT key FROM message_keys)");
     }
 }

@@ -54,8 +54,8 @@ class HistoryMigrationTest {
             insert(c, version, "m1", "old message about the quarterly budget", 1_000);
             insert(c, version, "m2", "舊的訊息：即時通訊紀錄", 2_000);
             insert(c, version, "m3", "旧消息：我们开会", 3_000);
-            if (version >= 2) {
-                // That version's app wrote each row's index text as it stored the row.
+            if (version >= 2 && version < 5) {
+                // That version's app wrote each row's index text as it stored the row (V5 moved the index out).
                 s.execute("INSERT INTO messages_fts (rowid, body) SELECT seq, body FROM messages");
             }
         }
@@ -131,6 +131,15 @@ class HistoryMigrationTest {
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE messages SET dedupe_key = " + key + " WHERE seq = last_insert_rowid()");
                 s.execute("INSERT INTO message_keys_recent (key, seq) SELECT " + key + ", MAX(seq) FROM messages");
+            }
+        }
+        if (version >= 5) {
+            // And kept each conversation's times.
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO conversation_times (conversation, account, room, oldest_ms, newest_ms) VALUES ('"
+                        + chat.key() + "', '" + chat.account().value() + "', 0, " + time + ", " + time + ") "
+                        + "ON CONFLICT (conversation) DO UPDATE SET oldest_ms = MIN(oldest_ms, excluded.oldest_ms), "
+                        + "newest_ms = MAX(newest_ms, excluded.newest_ms)");
             }
         }
     }

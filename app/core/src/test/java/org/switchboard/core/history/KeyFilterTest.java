@@ -40,21 +40,47 @@ class KeyFilterTest {
     }
 
     @Test
-    void aKeyClaimedWhileTheFilterWasBuiltIsStillFoundOnceMovedToTheLargeTable() throws Exception {
+    void keysMovedWhileTheFilterWasBuiltAreStillFoundOnceItIsInUse() throws Exception {
         Path file = dir.resolve("history.db");
         HistoryStore.open(file).close();
-        try (Connection c = HistoryStore.connect(file); Statement s = c.createStatement()) {
+        try (Connection c = HistoryStore.connect(file)) {
             c.setAutoCommit(false);
             DedupeKeys keys = new DedupeKeys();
-            // Claimed before the filter's snapshot can see it (not committed yet).
-            assertThat(keys.claim(c, new long[] {42L}, 1)).containsExactly(false);
+            long[] held = new SplittableRandom(3).longs(DedupeKeys.MOVE_AT).toArray();
+            keys.claim(c, held, KeyOrder.of(held), 1);
+            // The next claim moves them to the large table, before the filter can have read them.
+            assertThat(keys.claimOne(c, 42L, 1 + DedupeKeys.MOVE_AT)).isTrue();
             keys.buildFilter(file).join();
             c.commit();
-            s.execute("INSERT INTO message_keys SELECT key, seq FROM message_keys_recent");
-            s.execute("DELETE FROM message_keys_recent");
-            c.commit();
 
-            assertThat(keys.claim(c, new long[] {42L, 43L}, 2)).as("42 is taken, 43 is new").containsExactly(true, false);
+            assertThat(keys.claimOne(c, held[0], 2 + DedupeKeys.MOVE_AT)).as("moved, so taken").isFalse();
+            assertThat(keys.claimOne(c, held[held.length - 1], 3 + DedupeKeys.MOVE_AT)).isFalse();
+            assertThat(keys.claimOne(c, 43L, 4 + DedupeKeys.MOVE_AT)).isTrue();
+        }
+    }
+
+    @Test
+    void keysHeldInMemoryAreReadBackFromTheRowsAfterARestartAndAfterARollback() throws Exception {
+        Path file = dir.resolve("history.db");
+        ConversationId chat = new ConversationId(new ContactAddress(new AccountId("acc"), "bob"));
+        List<StoredMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            messages.add(new StoredMessage(0, chat, MessageId.of("m" + i), Direction.INCOMING, "message " + i,
+                    java.time.Instant.ofEpochMilli(i), MessageStatus.DELIVERED, null));
+        }
+        try (HistoryStore history = HistoryStore.open(file)) {
+            history.addAll(messages).join();
+        }
+        try (Connection c = HistoryStore.connect(file)) {
+            c.setAutoCommit(false);
+            DedupeKeys keys = new DedupeKeys();
+            long key = DedupeKey.of(chat.key(), "m5");
+            assertThat(keys.claimOne(c, key, 5_000)).as("read back from the rows").isFalse();
+            assertThat(keys.claimOne(c, 7L, 5_001)).isTrue();
+            c.rollback();
+            keys.rolledBack();
+            assertThat(keys.owner(c, 7L)).as("a claim rolled back is forgotten").isEmpty();
+            assertThat(keys.owner(c, key)).isPresent();
         }
     }
 
