@@ -55,11 +55,17 @@ public final class HistoryBenchmark {
 
         long insertNanos;
         int batch = Integer.getInteger("batch", 10_000);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long generatorCpu = 0;
+        long processCpu = os.getProcessCpuTime();
         try (HistoryStore store = HistoryStore.open(file)) {
             insertNanos = 0;
             for (int done = 0; done < total; done += batch) {
                 // Only the store's work is timed, not making up the messages.
+                long generating = threads.getCurrentThreadCpuTime();
                 List<StoredMessage> messages = generator.next(Math.min(batch, total - done));
+                generatorCpu += threads.getCurrentThreadCpuTime() - generating;
                 long start = System.nanoTime();
                 store.addAll(messages).join();
                 insertNanos += System.nanoTime() - start;
@@ -70,6 +76,10 @@ public final class HistoryBenchmark {
             long indexWait = System.nanoTime() - start;
             System.out.printf("stored in %,.0f ms, then the index caught up in %,.0f ms%n", insertNanos / 1e6, indexWait / 1e6);
             insertNanos += indexWait;
+            // Every thread's CPU (writer, index, checkpoints, JIT, GC) but the one making up messages.
+            System.out.printf("CPU for storing and indexing: %.1f µs per message, on %d cores%n",
+                    (os.getProcessCpuTime() - processCpu - generatorCpu) / 1e3 / total,
+                    Runtime.getRuntime().availableProcessors());
         }
         System.out.printf("insert (batches of %,d, until searchable): %,.0f messages/s   [goal >= 100,000]%n",
                 batch, total / (insertNanos / 1e9));
