@@ -1,5 +1,6 @@
 package org.switchboard.core.history;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 
@@ -42,7 +44,7 @@ final class MessageInserter {
     }
 
     /** See {@link DedupeKeys#buildFilter}; before the first insert. */
-    java.util.concurrent.CompletableFuture<Void> buildKeyFilter(java.nio.file.Path file) {
+    CompletableFuture<Void> buildKeyFilter(Path file) {
         return dedupeKeys.buildFilter(file);
     }
 
