@@ -127,7 +127,7 @@ final class DedupeKeys {
             Map<Long, Long> read = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT dedupe_key, seq FROM messages WHERE seq > ? "
                     + "AND dedupe_key IS NOT NULL AND seq NOT IN (SELECT seq FROM message_key_collisions) ORDER BY seq")) {
-                s.setLong(1, movedThrough(c));
+                s.setLong(1, HistoryMeta.getNumber(c, MOVED_THROUGH_KEY, 0));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         read.putIfAbsent(rs.getLong(1), rs.getLong(2));
@@ -152,20 +152,7 @@ final class DedupeKeys {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO history_meta (key, value) VALUES (?, ?)")) {
-            s.setString(1, MOVED_THROUGH_KEY);
-            s.setString(2, Long.toString(through));
-            s.executeUpdate();
-        }
+        HistoryMeta.set(c, MOVED_THROUGH_KEY, through);
         mine.clear();
-    }
-
-    private static long movedThrough(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT value FROM history_meta WHERE key = ?")) {
-            s.setString(1, MOVED_THROUGH_KEY);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.switchboard.core.history;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +50,7 @@ final class SearchIndexFeed {
     /** A stored row's body changed ({@code newBody} null: the row was deleted); counted in the history. */
     void changed(Connection history, long seq, String oldBody, String newBody) throws SQLException {
         changes++;
-        try (PreparedStatement s = history.prepareStatement(
-                "INSERT OR REPLACE INTO history_meta (key, value) VALUES (?, ?)")) {
-            s.setString(1, CHANGES_KEY);
-            s.setString(2, Long.toString(changes));
-            s.executeUpdate();
-        }
+        HistoryMeta.set(history, CHANGES_KEY, changes);
         pending.add(new Job(seq, oldBody, newBody, changes));
     }
 
@@ -86,33 +79,20 @@ final class SearchIndexFeed {
 
     /** The count of changes made to indexed rows, as the history records it. */
     static long changes(Connection history) throws SQLException {
-        String value = meta(history, CHANGES_KEY);
-        return value == null ? 0 : Long.parseLong(value);
+        return HistoryMeta.getNumber(history, CHANGES_KEY, 0);
     }
 
     /**
      * The history's identity, made when first asked: an index file is only used with the
-     * history it was built from (a history restored from a copy gets its index rebuilt).
+     * history it was built from (one left beside a new history, after a damaged one was set
+     * aside, is rebuilt).
      */
     static String historyId(Connection history) throws SQLException {
-        String id = meta(history, HISTORY_ID_KEY);
+        String id = HistoryMeta.get(history, HISTORY_ID_KEY);
         if (id == null) {
             id = UUID.randomUUID().toString();
-            try (PreparedStatement s = history.prepareStatement("INSERT INTO history_meta (key, value) VALUES (?, ?)")) {
-                s.setString(1, HISTORY_ID_KEY);
-                s.setString(2, id);
-                s.executeUpdate();
-            }
+            HistoryMeta.set(history, HISTORY_ID_KEY, id);
         }
         return id;
-    }
-
-    private static String meta(Connection history, String key) throws SQLException {
-        try (PreparedStatement s = history.prepareStatement("SELECT value FROM history_meta WHERE key = ?")) {
-            s.setString(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 }
