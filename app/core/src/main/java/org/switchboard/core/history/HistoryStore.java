@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
@@ -32,11 +33,14 @@ import org.switchboard.protocol.model.MessageStatus;
  */
 public final class HistoryStore implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
+
     private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
 
     private final Path file;
     private final HistoryWriter writer;
     private final WalCheckpointer checkpointer;
+    /** Null when the search index could not be opened. */
     private final WalCheckpointer indexCheckpointer;
     private final SearchIndexer indexer;
     /** Used on the writer thread only. */
@@ -48,19 +52,40 @@ public final class HistoryStore implements AutoCloseable {
     private final ExecutorService reader;
     private final Optional<HistoryRecovery> recovery;
 
+    /** {@code index} is null when the search index could not be opened ({@code indexFailure} says why). */
     private HistoryStore(Path file, Connection writeConnection, Connection readConnection, Connection index,
-                         Optional<HistoryRecovery> recovery) throws SQLException {
+                         Exception indexFailure, Optional<HistoryRecovery> recovery) throws SQLException {
         this.file = file;
         this.recovery = recovery;
         this.readConnection = readConnection;
         this.checkpointer = new WalCheckpointer(file);
-        this.indexCheckpointer = new WalCheckpointer(SearchIndexCatchUp.fileFor(file));
-        this.indexer = new SearchIndexer(index, indexCheckpointer::committed);
-        this.searchFeed = new SearchIndexFeed(writeConnection, indexer::accept);
-        this.inserter = new MessageInserter(searchFeed);
+        WalCheckpointer forIndex = null;
+        SearchIndexer started = null;
+        try {
+            if (index == null) {
+                started = SearchIndexer.unavailable(indexFailure);
+            } else {
+                forIndex = new WalCheckpointer(SearchIndexCatchUp.fileFor(file));
+                started = new SearchIndexer(index, forIndex::committed);
+            }
+            this.indexCheckpointer = forIndex;
+            this.indexer = started;
+            this.searchFeed = new SearchIndexFeed(writeConnection, indexer::accept);
+            this.inserter = new MessageInserter(searchFeed);
+            this.writer = new HistoryWriter(writeConnection, searchFeed, inserter.keys()::rolledBack,
+                    checkpointer::committed);
+        } catch (SQLException | RuntimeException e) {
+            // Threads already started would otherwise keep both files open.
+            if (started != null) {
+                started.close();
+            }
+            if (forIndex != null) {
+                forIndex.close();
+            }
+            checkpointer.close();
+            throw e;
+        }
         this.keyFilter = inserter.buildKeyFilter(file);
-        this.writer = new HistoryWriter(writeConnection, searchFeed, inserter.keys()::rolledBack,
-                checkpointer::committed);
         this.reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("switchboard-history-reader").daemon(true).factory());
     }
@@ -81,48 +106,32 @@ public final class HistoryStore implements AutoCloseable {
         Connection read = null;
         Connection index = null;
         try {
-            write = connectWriter(file, 32 << 10);
+            write = HistoryConnections.writer(file, 32 << 10);
             Migrations.migrate(write);
             Path indexFile = SearchIndexCatchUp.fileFor(file);
-            index = SearchIndexCatchUp.open(indexFile, write);
-            read = connect(file);
-            try (PreparedStatement s = read.prepareStatement("ATTACH DATABASE ? AS search")) {
-                s.setString(1, indexFile.toAbsolutePath().toString());
-                s.execute();
+            Exception indexFailure = null;
+            try {
+                index = SearchIndexCatchUp.open(indexFile, write);
+            } catch (SQLException | IOException | RuntimeException e) {
+                // The history opens without search rather than not at all; the next open tries again.
+                LOG.error("the search index {} cannot be opened; searching fails until it can", indexFile, e);
+                indexFailure = e;
             }
-            return new HistoryStore(file, write, read, index, recovery);
-        } catch (SQLException | IOException e) {
+            read = HistoryConnections.reader(file);
+            if (index != null) {
+                try (PreparedStatement s = read.prepareStatement("ATTACH DATABASE ? AS search")) {
+                    s.setString(1, indexFile.toAbsolutePath().toString());
+                    s.execute();
+                }
+            }
+            return new HistoryStore(file, write, read, index, indexFailure, recovery);
+        } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(write);
             closeQuietly(read);
             closeQuietly(index);
             throw new IOException("Cannot open the history database " + file + ": " + e.getMessage()
                     + ". The file was left untouched.", e);
         }
-    }
-
-    /** A connection that writes {@code file} in WAL mode, with a page cache of {@code cacheKib}. */
-    static Connection connectWriter(Path file, int cacheKib) throws SQLException {
-        Connection c = connect(file);
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode = WAL");
-            s.execute("PRAGMA synchronous = NORMAL");
-            s.execute("PRAGMA cache_size = -" + cacheKib);
-            s.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
-            // A log grown by a large batch is cut back once checkpointed, not kept at its peak.
-            s.execute("PRAGMA journal_size_limit = " + (32L << 20));
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
-    }
-
-    static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
-        }
-        return c;
     }
 
     public Path file() {
@@ -186,7 +195,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A new connection for a long read (an export) that must not hold up searches. */
     Connection openLongReader() throws SQLException {
-        return connect(file);
+        return HistoryConnections.reader(file);
     }
 
     /** Stores a message; empty when it is already there (same client id, or same network id). */
@@ -369,7 +378,9 @@ public final class HistoryStore implements AutoCloseable {
         indexer.close();
         // After the writers: the last connection to close checkpoints what is left and removes the log.
         checkpointer.close();
-        indexCheckpointer.close();
+        if (indexCheckpointer != null) {
+            indexCheckpointer.close();
+        }
         reader.shutdown();
         try {
             if (!reader.awaitTermination(2, TimeUnit.SECONDS)) {

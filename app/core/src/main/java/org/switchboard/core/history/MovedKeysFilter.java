@@ -34,7 +34,7 @@ final class MovedKeysFilter {
     CompletableFuture<Void> build(Path file) {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread.ofPlatform().name("switchboard-history-key-filter").daemon(true).start(() -> {
-            try (Connection c = HistoryStore.connect(file)) {
+            try (Connection c = HistoryConnections.reader(file)) {
                 c.setAutoCommit(false);
                 // One read transaction: the count and the keys come from the same snapshot.
                 KeyFilter f;
@@ -53,10 +53,13 @@ final class MovedKeysFilter {
                 c.rollback();
                 built = f;
                 ready.complete(null);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | OutOfMemoryError e) {
                 // Without the filter every new key is looked up, as before it existed.
                 LOG.warn("the filter of stored message keys could not be built; new messages are looked up one by one", e);
                 ready.completeExceptionally(e);
+            } finally {
+                // Whatever else went wrong, no one waits for it forever.
+                ready.completeExceptionally(new IllegalStateException("the key filter was not built"));
             }
         });
         return ready;

@@ -77,11 +77,13 @@ final class SearchIndex {
         }
     }
 
+    /** Empties the index and makes its table again, so a change to its definition takes effect too. */
     static void clear(Connection index) throws SQLException {
         try (Statement s = index.createStatement()) {
-            s.executeUpdate("INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')");
+            s.executeUpdate("DROP TABLE IF EXISTS messages_fts");
             s.executeUpdate("DELETE FROM index_state");
         }
+        createTables(index);
     }
 
     static String state(Connection index, String key) throws SQLException {

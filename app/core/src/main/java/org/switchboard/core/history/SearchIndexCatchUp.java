@@ -36,19 +36,17 @@ final class SearchIndexCatchUp {
     static Connection open(Path indexFile, Connection history) throws SQLException, IOException {
         try {
             return openAndCatchUp(indexFile, history);
-        } catch (SQLException e) {
-            if (!IntegrityGuard.isDamage(e)) {
-                throw e;
-            }
-            // Nothing in the index is the only copy of anything: start it again.
-            LOG.warn("the search index {} is damaged and is rebuilt: {}", indexFile, e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            // Damaged, or unreadable in any other way: nothing in the index is the only copy of
+            // anything, so it is started again (once; a second failure is the caller's).
+            LOG.warn("the search index {} cannot be used and is rebuilt: {}", indexFile, e.getMessage());
             delete(indexFile);
             return openAndCatchUp(indexFile, history);
         }
     }
 
     private static Connection openAndCatchUp(Path indexFile, Connection history) throws SQLException {
-        Connection index = HistoryStore.connectWriter(indexFile, 16 << 10);
+        Connection index = HistoryConnections.writer(indexFile, 16 << 10);
         try {
             SearchIndex.createTables(index);
             index.setAutoCommit(false);

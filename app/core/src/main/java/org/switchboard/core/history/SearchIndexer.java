@@ -45,6 +45,18 @@ final class SearchIndexer implements AutoCloseable {
     private long indexedSeq;
     private long appliedChanges;
 
+    /** An index that could not be opened: nothing is written to it and searches fail with {@code cause}. */
+    static SearchIndexer unavailable(Exception cause) {
+        return new SearchIndexer(cause);
+    }
+
+    private SearchIndexer(Exception cause) {
+        this.index = null;
+        this.afterCommit = () -> { };
+        this.thread = null;
+        this.failure = cause;
+    }
+
     /** {@code index} is up to date ({@link SearchIndexCatchUp}); {@code afterCommit} runs after each index commit. */
     SearchIndexer(Connection index, Runnable afterCommit) throws SQLException {
         this.index = index;
@@ -101,6 +113,22 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            writeUntilClosed();
+        } catch (Throwable t) {
+            // Even an Error: a thread that died silently would leave the writer waiting on it for good.
+            fail(t instanceof Exception e ? e : new IllegalStateException(t.toString(), t));
+            throw t;
+        } finally {
+            try {
+                index.close();
+            } catch (SQLException e) {
+                LOG.warn("closing the search index connection failed", e);
+            }
+        }
+    }
+
+    private void writeUntilClosed() {
         while (true) {
             List<List<SearchIndexFeed.Job>> work = new ArrayList<>();
             synchronized (lock) {
@@ -121,11 +149,6 @@ final class SearchIndexer implements AutoCloseable {
                 break;
             }
         }
-        try {
-            index.close();
-        } catch (SQLException e) {
-            LOG.warn("closing the search index connection failed", e);
-        }
     }
 
     private boolean write(List<List<SearchIndexFeed.Job>> work) {
@@ -139,7 +162,6 @@ final class SearchIndexer implements AutoCloseable {
             SearchIndex.setState(index, SearchIndex.APPLIED_CHANGES, appliedChanges);
             index.commit();
         } catch (SQLException | RuntimeException e) {
-            // Caught whatever it is: a thread that died here would leave the writer waiting on it.
             LOG.error("the search index could not be updated; searches fail until the history is opened again", e);
             try {
                 index.rollback();
@@ -213,6 +235,9 @@ final class SearchIndexer implements AutoCloseable {
 
     /** Writes what is queued, then stops; waits at most {@code timeoutMillis}. */
     void close(long timeoutMillis) {
+        if (thread == null) {
+            return;
+        }
         synchronized (lock) {
             closed = true;
             lock.notifyAll();

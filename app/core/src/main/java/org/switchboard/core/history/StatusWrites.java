@@ -43,7 +43,8 @@ final class StatusWrites {
             }
         }
         if (move && old.status() == MessageStatus.QUEUED) {
-            ConversationTimes.leftOutbox(c, conversation.key(), old.timestamp());
+            // The row's own conversation: a message found by its network id may belong to another one.
+            ConversationTimes.leftOutbox(c, old.conversation().key(), old.timestamp());
         }
         return Optional.of(new StoredMessage(old.seq(), old.conversation(),
                 new MessageId(old.id().clientId(), networkId), old.direction(), old.body(), old.timestamp(),

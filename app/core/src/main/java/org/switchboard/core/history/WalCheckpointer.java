@@ -29,7 +29,7 @@ final class WalCheckpointer implements AutoCloseable {
     private volatile boolean closed;
 
     WalCheckpointer(Path file) throws SQLException {
-        this.connection = HistoryStore.connect(file);
+        this.connection = HistoryConnections.reader(file);
         this.thread = Thread.ofPlatform().name("switchboard-history-checkpoint").daemon(true).start(this::loop);
     }
 

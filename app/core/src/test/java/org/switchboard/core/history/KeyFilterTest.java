@@ -43,7 +43,7 @@ class KeyFilterTest {
     void keysMovedWhileTheFilterWasBuiltAreStillFoundOnceItIsInUse() throws Exception {
         Path file = dir.resolve("history.db");
         HistoryStore.open(file).close();
-        try (Connection c = HistoryStore.connect(file)) {
+        try (Connection c = HistoryConnections.reader(file)) {
             c.setAutoCommit(false);
             DedupeKeys keys = new DedupeKeys();
             long[] held = new SplittableRandom(3).longs(DedupeKeys.MOVE_AT).toArray();
@@ -71,7 +71,7 @@ class KeyFilterTest {
         try (HistoryStore history = HistoryStore.open(file)) {
             history.addAll(messages).join();
         }
-        try (Connection c = HistoryStore.connect(file)) {
+        try (Connection c = HistoryConnections.reader(file)) {
             c.setAutoCommit(false);
             DedupeKeys keys = new DedupeKeys();
             long key = DedupeKey.of(chat.key(), "m5");

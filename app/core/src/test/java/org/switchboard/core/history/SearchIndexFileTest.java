@@ -178,6 +178,29 @@ class SearchIndexFileTest {
         assertThat(history.search(SearchQuery.of("this one")).join()).hasSize(1);
     }
 
+    @Test
+    void aHistoryWhoseIndexCannotBeMadeOpensWithoutSearch() throws Exception {
+        history.add(message("one", "kept in the history")).join();
+        history.close();
+        SearchIndexCatchUp.delete(indexFile);
+        // Something in the way that cannot be deleted: a folder with a file in it.
+        Files.createDirectories(indexFile);
+        Files.writeString(indexFile.resolve("in-the-way"), "x");
+        history = HistoryStore.open(file);
+
+        assertThat(history.add(message("two", "stored all the same")).join()).isPresent();
+        assertThat(history.recent(chat, 10).join()).hasSize(2);
+        assertThat(history.search(SearchQuery.of("kept")))
+                .failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableThat().withMessageContaining("search index");
+        history.close();
+
+        Files.delete(indexFile.resolve("in-the-way"));
+        Files.delete(indexFile);
+        history = HistoryStore.open(file);
+        assertThat(history.search(SearchQuery.of("stored")).join()).hasSize(1);
+    }
+
     private StoredMessage message(String id, String body) {
         return new StoredMessage(0, chat, MessageId.of(id), Direction.INCOMING, body,
                 Instant.ofEpochMilli(1_700_000_000_000L), MessageStatus.DELIVERED, null);
