@@ -127,7 +127,7 @@ final class DedupeKeys {
             Map<Long, Long> read = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT dedupe_key, seq FROM messages WHERE seq > ? "
                     + "AND dedupe_key IS NOT NULL AND seq NOT IN (SELECT seq FROM message_key_collisions) ORDER BY seq")) {
-                s.setLong(1, HistoryMeta.getNumber(c, MOVED_THROUGH_KEY, 0));
+                s.setLong(1, KeyValues.HISTORY.getNumber(c, MOVED_THROUGH_KEY, 0));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         read.putIfAbsent(rs.getLong(1), rs.getLong(2));
@@ -152,7 +152,7 @@ final class DedupeKeys {
             }
             s.executeBatch();
         }
-        HistoryMeta.set(c, MOVED_THROUGH_KEY, through);
+        KeyValues.HISTORY.set(c, MOVED_THROUGH_KEY, through);
         mine.clear();
     }
 }

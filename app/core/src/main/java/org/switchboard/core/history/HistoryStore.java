@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.conversation.ConversationId;
 import org.switchboard.core.conversation.StoredMessage;
 import org.switchboard.protocol.model.AccountId;
-import org.switchboard.protocol.model.Direction;
 import org.switchboard.protocol.model.MessageId;
 import org.switchboard.protocol.model.MessageStatus;
 
@@ -34,8 +32,6 @@ import org.switchboard.protocol.model.MessageStatus;
 public final class HistoryStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
-
-    private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
 
     private final Path file;
     private final HistoryWriter writer;
@@ -159,24 +155,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The message {@code seq} with up to {@code before} older and {@code after} newer ones, oldest first. */
     public CompletableFuture<List<StoredMessage>> around(ConversationId conversation, long seq, int before, int after) {
-        return read(c -> {
-            List<StoredMessage> result;
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM (" + SELECT
-                    + "WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
-                s.setString(1, conversation.key());
-                s.setLong(2, seq);
-                s.setInt(3, Math.max(0, before));
-                result = MessageRows.all(s);
-            }
-            try (PreparedStatement s = c.prepareStatement(SELECT
-                    + "WHERE conversation = ? AND seq >= ? ORDER BY seq LIMIT ?")) {
-                s.setString(1, conversation.key());
-                s.setLong(2, seq);
-                s.setInt(3, Math.max(0, after) + 1);
-                result.addAll(MessageRows.all(s));
-            }
-            return result;
-        });
+        return read(c -> ConversationReads.around(c, conversation, seq, before, after));
     }
 
     /**
@@ -254,14 +233,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The last {@code limit} messages of a conversation, oldest first. */
     public CompletableFuture<List<StoredMessage>> recent(ConversationId conversation, int limit) {
-        return read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM (" + SELECT
-                    + "WHERE conversation = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
-                s.setString(1, conversation.key());
-                s.setInt(2, Math.max(0, limit));
-                return MessageRows.all(s);
-            }
-        });
+        return read(c -> ConversationReads.recent(c, conversation, limit));
     }
 
     /** The account's one-to-one outbox: its QUEUED messages in the order they were written. */
@@ -272,7 +244,7 @@ public final class HistoryStore implements AutoCloseable {
     /** The account's outbox of room messages, or of one-to-one messages, in the order they were written. */
     public CompletableFuture<List<StoredMessage>> queued(AccountId account, boolean rooms) {
         return read(c -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT
+            try (PreparedStatement s = c.prepareStatement(MessageRows.SELECT_ALL
                     + "WHERE account = ? AND status = 'QUEUED' AND room = ? ORDER BY seq")) {
                 s.setString(1, account.value());
                 s.setInt(2, rooms ? 1 : 0);
@@ -306,29 +278,12 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The newest incoming message of a conversation, the one a read receipt names. */
     public CompletableFuture<Optional<StoredMessage>> lastIncoming(ConversationId conversation) {
-        return read(c -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT
-                    + "WHERE conversation = ? AND direction = 'INCOMING' ORDER BY seq DESC LIMIT 1")) {
-                s.setString(1, conversation.key());
-                return MessageRows.first(s);
-            }
-        });
+        return read(c -> ConversationReads.lastIncoming(c, conversation));
     }
 
     /** Unread incoming messages per conversation (those not yet marked READ). */
     public CompletableFuture<Map<ConversationId, Integer>> unreadCounts() {
-        return read(c -> {
-            Map<ConversationId, Integer> counts = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT account, peer, room, COUNT(*) FROM messages "
-                    + "WHERE direction = ? AND status = 'DELIVERED' GROUP BY conversation");
-                 ResultSet rs = bindAndQuery(s, Direction.INCOMING.name())) {
-                while (rs.next()) {
-                    counts.put(MessageRows.conversation(rs.getString(1), rs.getString(2), rs.getInt(3)),
-                            rs.getInt(4));
-                }
-            }
-            return counts;
-        });
+        return read(c -> ConversationReads.unreadCounts(c));
     }
 
     /** Where the account's one-to-one history stands against the server's archive (after pending writes). */
@@ -353,11 +308,6 @@ public final class HistoryStore implements AutoCloseable {
 
     public CompletableFuture<Integer> schemaVersion() {
         return read(Migrations::userVersion);
-    }
-
-    private static ResultSet bindAndQuery(PreparedStatement s, String value) throws SQLException {
-        s.setString(1, value);
-        return s.executeQuery();
     }
 
     private <T> CompletableFuture<T> read(HistoryWriter.Work<T> work) {

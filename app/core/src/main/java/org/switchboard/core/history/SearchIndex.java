@@ -2,7 +2,6 @@ package org.switchboard.core.history;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -84,28 +83,5 @@ final class SearchIndex {
             s.executeUpdate("DELETE FROM index_state");
         }
         createTables(index);
-    }
-
-    static String state(Connection index, String key) throws SQLException {
-        try (PreparedStatement s = index.prepareStatement("SELECT value FROM index_state WHERE key = ?")) {
-            s.setString(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    static long stateNumber(Connection index, String key) throws SQLException {
-        String value = state(index, key);
-        return value == null ? -1 : Long.parseLong(value);
-    }
-
-    static void setState(Connection index, String key, Object value) throws SQLException {
-        try (PreparedStatement s = index.prepareStatement(
-                "INSERT OR REPLACE INTO index_state (key, value) VALUES (?, ?)")) {
-            s.setString(1, key);
-            s.setString(2, String.valueOf(value));
-            s.executeUpdate();
-        }
     }
 }

@@ -53,12 +53,12 @@ final class SearchIndexCatchUp {
             HistoryView view = HistoryView.read(history);
             if (!matches(index, view)) {
                 SearchIndex.clear(index);
-                SearchIndex.setState(index, SearchIndex.FINGERPRINT_KEY, SearchIndex.FINGERPRINT);
-                SearchIndex.setState(index, SearchIndex.HISTORY_ID, view.id());
-                SearchIndex.setState(index, SearchIndex.APPLIED_CHANGES, view.changes());
-                SearchIndex.setState(index, SearchIndex.INDEXED_SEQ, 0);
+                KeyValues.SEARCH_INDEX.set(index, SearchIndex.FINGERPRINT_KEY, SearchIndex.FINGERPRINT);
+                KeyValues.SEARCH_INDEX.set(index, SearchIndex.HISTORY_ID, view.id());
+                KeyValues.SEARCH_INDEX.set(index, SearchIndex.APPLIED_CHANGES, view.changes());
+                KeyValues.SEARCH_INDEX.set(index, SearchIndex.INDEXED_SEQ, 0);
             }
-            indexRowsAfter(index, history, SearchIndex.stateNumber(index, SearchIndex.INDEXED_SEQ), view.lastSeq());
+            indexRowsAfter(index, history, KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.INDEXED_SEQ, -1), view.lastSeq());
             index.commit();
             index.setAutoCommit(true);
             return index;
@@ -74,11 +74,11 @@ final class SearchIndexCatchUp {
 
     /** Whether the index holds a prefix of this history's rows, with every change applied, by today's rules. */
     private static boolean matches(Connection index, HistoryView view) throws SQLException {
-        return SearchIndex.FINGERPRINT.equals(SearchIndex.state(index, SearchIndex.FINGERPRINT_KEY))
-                && view.id().equals(SearchIndex.state(index, SearchIndex.HISTORY_ID))
-                && SearchIndex.stateNumber(index, SearchIndex.APPLIED_CHANGES) == view.changes()
-                && SearchIndex.stateNumber(index, SearchIndex.INDEXED_SEQ) >= 0
-                && SearchIndex.stateNumber(index, SearchIndex.INDEXED_SEQ) <= view.lastSeq();
+        return SearchIndex.FINGERPRINT.equals(KeyValues.SEARCH_INDEX.get(index, SearchIndex.FINGERPRINT_KEY))
+                && view.id().equals(KeyValues.SEARCH_INDEX.get(index, SearchIndex.HISTORY_ID))
+                && KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.APPLIED_CHANGES, -1) == view.changes()
+                && KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.INDEXED_SEQ, -1) >= 0
+                && KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.INDEXED_SEQ, -1) <= view.lastSeq();
     }
 
     private static void indexRowsAfter(Connection index, Connection history, long after, long lastSeq)
@@ -105,7 +105,7 @@ final class SearchIndexCatchUp {
                 write.executeBatch();
             }
         }
-        SearchIndex.setState(index, SearchIndex.INDEXED_SEQ, lastSeq);
+        KeyValues.SEARCH_INDEX.set(index, SearchIndex.INDEXED_SEQ, lastSeq);
     }
 
     static void delete(Path indexFile) throws IOException {

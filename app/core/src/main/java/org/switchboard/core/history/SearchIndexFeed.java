@@ -50,7 +50,7 @@ final class SearchIndexFeed {
     /** A stored row's body changed ({@code newBody} null: the row was deleted); counted in the history. */
     void changed(Connection history, long seq, String oldBody, String newBody) throws SQLException {
         changes++;
-        HistoryMeta.set(history, CHANGES_KEY, changes);
+        KeyValues.HISTORY.set(history, CHANGES_KEY, changes);
         pending.add(new Job(seq, oldBody, newBody, changes));
     }
 
@@ -79,7 +79,7 @@ final class SearchIndexFeed {
 
     /** The count of changes made to indexed rows, as the history records it. */
     static long changes(Connection history) throws SQLException {
-        return HistoryMeta.getNumber(history, CHANGES_KEY, 0);
+        return KeyValues.HISTORY.getNumber(history, CHANGES_KEY, 0);
     }
 
     /**
@@ -88,10 +88,10 @@ final class SearchIndexFeed {
      * aside, is rebuilt).
      */
     static String historyId(Connection history) throws SQLException {
-        String id = HistoryMeta.get(history, HISTORY_ID_KEY);
+        String id = KeyValues.HISTORY.get(history, HISTORY_ID_KEY);
         if (id == null) {
             id = UUID.randomUUID().toString();
-            HistoryMeta.set(history, HISTORY_ID_KEY, id);
+            KeyValues.HISTORY.set(history, HISTORY_ID_KEY, id);
         }
         return id;
     }

@@ -61,8 +61,8 @@ final class SearchIndexer implements AutoCloseable {
     SearchIndexer(Connection index, Runnable afterCommit) throws SQLException {
         this.index = index;
         this.afterCommit = afterCommit;
-        this.indexedSeq = SearchIndex.stateNumber(index, SearchIndex.INDEXED_SEQ);
-        this.appliedChanges = SearchIndex.stateNumber(index, SearchIndex.APPLIED_CHANGES);
+        this.indexedSeq = KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.INDEXED_SEQ, -1);
+        this.appliedChanges = KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.APPLIED_CHANGES, -1);
         index.setAutoCommit(false);
         this.thread = Thread.ofPlatform().name("switchboard-history-search-index").daemon(true).start(this::loop);
     }
@@ -158,8 +158,8 @@ final class SearchIndexer implements AutoCloseable {
                 apply(transaction);
                 jobs += transaction.size();
             }
-            SearchIndex.setState(index, SearchIndex.INDEXED_SEQ, indexedSeq);
-            SearchIndex.setState(index, SearchIndex.APPLIED_CHANGES, appliedChanges);
+            KeyValues.SEARCH_INDEX.set(index, SearchIndex.INDEXED_SEQ, indexedSeq);
+            KeyValues.SEARCH_INDEX.set(index, SearchIndex.APPLIED_CHANGES, appliedChanges);
             index.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("the search index could not be updated; searches fail until the history is opened again", e);
