@@ -12,13 +12,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The de-duplication keys (key to seq; docs/decisions/0010 and 0011). Keys claimed since the last
- * move are held in memory only: the rows they were claimed for carry them ({@code dedupe_key}),
+ * The de-duplication keys (key to seq; docs/decisions/0010, 0011 and 0012). Keys claimed since the
+ * last move are held in memory only: the rows they were claimed for carry them ({@code dedupe_key}),
  * so they are read back from the rows after {@code keys_moved_through} when the history opens, or
- * after a rollback. When {@link #MOVE_AT} are held they move to {@code message_keys} in key order,
- * so each page of that large table is written once per move, and no page is written per message
- * for its key. A {@link MovedKeysFilter} spares the look-up in the large table for nearly every
- * new key. Used on the writer thread only, except {@link #buildFilter}.
+ * after a rollback. When {@link #MOVE_AT} are held they move, sorted, to a new run of
+ * {@link KeyRuns}, and no page is written per message for its key. A {@link MovedKeysFilter}
+ * spares the look-up in the runs for nearly every new key. Used on the writer thread only,
+ * except {@link #buildFilter}.
  */
 final class DedupeKeys {
 
@@ -28,6 +28,7 @@ final class DedupeKeys {
     static final String MOVED_THROUGH_KEY = "keys_moved_through";
 
     private final MovedKeysFilter filter = new MovedKeysFilter();
+    private final KeyRuns runs = new KeyRuns();
     /** Keys claimed since the last move, to their seq; null until read from the rows. */
     private Map<Long, Long> held;
 
@@ -45,6 +46,7 @@ final class DedupeKeys {
      */
     void rolledBack() {
         held = null;
+        runs.forget();
     }
 
     /**
@@ -58,14 +60,12 @@ final class DedupeKeys {
             move(c, mine, base - 1);
         }
         boolean[] taken = new boolean[keys.length];
-        try (PreparedStatement look = c.prepareStatement("SELECT 1 FROM message_keys WHERE key = ?")) {
-            for (int i : order) {
-                long key = keys[i];
-                if (mine.containsKey(key) || filter.mightHold(key) && inTable(look, key)) {
-                    taken[i] = true;
-                } else {
-                    mine.put(key, base + i);
-                }
+        for (int i : order) {
+            long key = keys[i];
+            if (mine.containsKey(key) || filter.mightHold(key) && runs.owner(c, key).isPresent()) {
+                taken[i] = true;
+            } else {
+                mine.put(key, base + i);
             }
         }
         return taken;
@@ -79,42 +79,21 @@ final class DedupeKeys {
     /** The seq the key belongs to, if it is taken. */
     OptionalLong owner(Connection c, long key) throws SQLException {
         Long seq = held(c).get(key);
-        if (seq != null) {
-            return OptionalLong.of(seq);
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM message_keys WHERE key = ?")) {
-            s.setLong(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-        }
+        return seq != null ? OptionalLong.of(seq) : runs.owner(c, key);
     }
 
-    /** Gives a key whose message is gone to another one. */
-    void reassign(Connection c, long key, long from, long to) throws SQLException {
-        held(c).replace(key, from, to);
-        try (PreparedStatement s = c.prepareStatement("UPDATE message_keys SET seq = ? WHERE key = ? AND seq = ?")) {
-            s.setLong(1, to);
-            s.setLong(2, key);
-            s.setLong(3, from);
-            s.executeUpdate();
-        }
+    /**
+     * Gives a key whose message is gone to {@code to}: held from now on, it stands before the pair a
+     * run may have, and its row carries it, so it is read back after a restart too.
+     */
+    void reassign(Connection c, long key, long to) throws SQLException {
+        held(c).put(key, to);
     }
 
     /** Frees a key claimed for a message that was not stored after all, or whose message was deleted. */
     void release(Connection c, long key, long seq) throws SQLException {
-        held(c).remove(key, seq);
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM message_keys WHERE key = ? AND seq = ?")) {
-            s.setLong(1, key);
-            s.setLong(2, seq);
-            s.executeUpdate();
-        }
-    }
-
-    private static boolean inTable(PreparedStatement look, long key) throws SQLException {
-        look.setLong(1, key);
-        try (ResultSet rs = look.executeQuery()) {
-            return rs.next();
+        if (!held(c).remove(key, seq)) {
+            KeyRuns.released(c, key, seq);
         }
     }
 
@@ -139,19 +118,20 @@ final class DedupeKeys {
         return held;
     }
 
-    /** Moves the held keys to the large table, in key order; every seq up to {@code through} is then covered there. */
+    /** Moves the held keys to a new run; every seq up to {@code through} is then covered by the runs. */
     private void move(Connection c, Map<Long, Long> mine, long through) throws SQLException {
-        long[] keys = mine.keySet().stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(keys);
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO message_keys (key, seq) VALUES (?, ?)")) {
-            for (long key : keys) {
-                s.setLong(1, key);
-                s.setLong(2, mine.get(key));
-                s.addBatch();
-                filter.moved(key);
-            }
-            s.executeBatch();
+        long[] keys = new long[mine.size()];
+        int n = 0;
+        for (long key : mine.keySet()) {
+            keys[n++] = key;
         }
+        Arrays.sort(keys);
+        long[] seqs = new long[n];
+        for (int i = 0; i < n; i++) {
+            seqs[i] = mine.get(keys[i]);
+            filter.moved(keys[i]);
+        }
+        runs.add(c, keys, seqs);
         KeyValues.HISTORY.set(c, MOVED_THROUGH_KEY, through);
         mine.clear();
     }

@@ -176,7 +176,7 @@ final class MessageInserter {
         if (storedAsCollision(c, m)) {
             return false;
         }
-        dedupeKeys.reassign(c, key, owner.getAsLong(), seq);
+        dedupeKeys.reassign(c, key, seq);
         return true;
     }
 

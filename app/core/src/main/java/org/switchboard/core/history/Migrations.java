@@ -18,7 +18,8 @@ import java.util.List;
 public final class Migrations {
 
     static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql", "V3__rooms.sql",
-            "V4__keys_and_plain_index.sql", "V5__search_index_file.sql", "V6__keys_held_in_memory.sql");
+            "V4__keys_and_plain_index.sql", "V5__search_index_file.sql", "V6__keys_held_in_memory.sql",
+            "V7__key_runs.sql");
 
     private static final String FOLDER = "/db/history/";
 
@@ -28,6 +29,9 @@ public final class Migrations {
      * in this file (V5): {@link SearchIndexCatchUp} builds it beside the history at open.
      */
     static final int KEYS_VERSION = 4;
+
+    /** The version whose script creates the runs of keys; the app moves the V4 key table into them. */
+    static final int KEY_RUNS_VERSION = 7;
 
     private Migrations() {
     }
@@ -56,6 +60,9 @@ public final class Migrations {
                 }
                 if (version == KEYS_VERSION) {
                     ExistingRowKeys.claim(connection);
+                }
+                if (version == KEY_RUNS_VERSION) {
+                    KeyRuns.convert(connection);
                 }
                 // user_version lives in the database header, which the transaction covers.
                 statement.execute("PRAGMA user_version = " + version);

@@ -2,16 +2,14 @@ package org.switchboard.core.history;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link KeyFilter} of the keys in {@code message_keys}: built at open from the table, on a
+ * The {@link KeyFilter} of the keys in the runs of keys ({@link KeyRuns}): built at open from the table, on a
  * thread and connection of its own, then kept by the writer, which adds every key it moves into
  * the table (docs/decisions/0011). Until it is built, {@link #mightHold} says yes to everything.
  */
@@ -37,19 +35,9 @@ final class MovedKeysFilter {
             try (Connection c = HistoryConnections.reader(file)) {
                 c.setAutoCommit(false);
                 // One read transaction: the count and the keys come from the same snapshot.
-                KeyFilter f;
-                try (Statement s = c.createStatement()) {
-                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_keys")) {
-                        rs.next();
-                        // Room for the history to double, and a million more, before the filter saturates.
-                        f = new KeyFilter(rs.getLong(1) * 2 + 1_000_000);
-                    }
-                    try (ResultSet rs = s.executeQuery("SELECT key FROM message_keys")) {
-                        while (rs.next()) {
-                            f.add(rs.getLong(1));
-                        }
-                    }
-                }
+                // Room for the history to double, and a million more, before the filter saturates.
+                KeyFilter f = new KeyFilter(KeyRuns.capacity(c) * 2 + 1_000_000);
+                KeyRuns.forEachKey(c, f::add);
                 c.rollback();
                 built = f;
                 ready.complete(null);
@@ -65,13 +53,13 @@ final class MovedKeysFilter {
         return ready;
     }
 
-    /** False only when {@code key} is certainly not in {@code message_keys}. */
+    /** False only when {@code key} is certainly not in the runs of keys ({@link KeyRuns}). */
     boolean mightHold(long key) {
         KeyFilter f = filter();
         return f == null || f.mightContain(key);
     }
 
-    /** A key went into {@code message_keys}. */
+    /** A key went into the runs of keys ({@link KeyRuns}). */
     void moved(long key) {
         KeyFilter f = filter();
         if (f != null) {

@@ -79,10 +79,11 @@ class HistoryMigrationTest {
             // An old row deleted (retention) leaves its key behind; the same message coming again is stored.
             assertThat(history.deleteOlderThan(chat.account(), Instant.ofEpochMilli(1_500), 10).join()).isEqualTo(1);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_keys WHERE key = "
+                 java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM message_key_releases WHERE key = "
                          + DedupeKey.of(chat.key(), "m1"))) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("its key went with it").isZero();
+                // Keys stored before V6 were moved into a run, whose pair the next merge drops; V6 held it in memory.
+                assertThat(rs.getInt(1)).as("its key released").isEqualTo(version < 6 ? 1 : 0);
             }
             assertThat(history.add(new StoredMessage(0, chat, MessageId.of("m1"), Direction.INCOMING,
                     "old message about the quarterly budget", Instant.ofEpochMilli(1_000), MessageStatus.DELIVERED,
@@ -130,7 +131,10 @@ class HistoryMigrationTest {
             long key = DedupeKey.of(chat.key(), id);
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE messages SET dedupe_key = " + key + " WHERE seq = last_insert_rowid()");
-                s.execute("INSERT INTO message_keys_recent (key, seq) SELECT " + key + ", MAX(seq) FROM messages");
+                if (version < 6) {
+                    // V6 and later read the keys back from the rows instead.
+                    s.execute("INSERT INTO message_keys_recent (key, seq) SELECT " + key + ", MAX(seq) FROM messages");
+                }
             }
         }
         if (version >= 5) {
