@@ -29,8 +29,11 @@ public record ArchiveMark(String newestNetworkId, Instant newestTime) {
     static ArchiveMark read(Connection c, AccountId account) throws SQLException {
         String networkId = null;
         // Stored order (seq), not timestamps: archive pages arrive oldest first and are stored so.
-        try (PreparedStatement s = c.prepareStatement("SELECT network_id FROM messages WHERE account = ? "
-                + "AND room = 0 AND network_id IS NOT NULL ORDER BY seq DESC LIMIT 1")) {
+        // Each conversation's newest row with a network id, found walking back its (conversation, seq)
+        // index, then the newest of those: no pass over every archived message of the account.
+        try (PreparedStatement s = c.prepareStatement("SELECT m.network_id FROM conversations c JOIN message_rows m "
+                + "ON m.seq = (SELECT seq FROM message_rows WHERE conversation_id = c.id AND network_id IS NOT NULL "
+                + "ORDER BY seq DESC LIMIT 1) WHERE c.account = ? AND c.room = 0 ORDER BY m.seq DESC LIMIT 1")) {
             s.setString(1, account.value());
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {

@@ -104,7 +104,7 @@ final class DedupeKeys {
     private Map<Long, Long> held(Connection c) throws SQLException {
         if (held == null) {
             Map<Long, Long> read = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT dedupe_key, seq FROM messages WHERE seq > ? "
+            try (PreparedStatement s = c.prepareStatement("SELECT dedupe_key, seq FROM message_rows WHERE seq > ? "
                     + "AND dedupe_key IS NOT NULL AND seq NOT IN (SELECT seq FROM message_key_collisions) ORDER BY seq")) {
                 s.setLong(1, KeyValues.HISTORY.getNumber(c, MOVED_THROUGH_KEY, 0));
                 try (ResultSet rs = s.executeQuery()) {

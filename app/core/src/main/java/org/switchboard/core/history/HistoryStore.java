@@ -68,7 +68,7 @@ public final class HistoryStore implements AutoCloseable {
             this.indexer = started;
             this.searchFeed = new SearchIndexFeed(writeConnection, indexer::accept);
             this.inserter = new MessageInserter(searchFeed);
-            this.writer = new HistoryWriter(writeConnection, searchFeed, inserter.keys()::rolledBack,
+            this.writer = new HistoryWriter(writeConnection, searchFeed, inserter::rolledBack,
                     checkpointer::committed);
         } catch (SQLException | RuntimeException e) {
             // Threads already started would otherwise keep both files open.
@@ -204,8 +204,8 @@ public final class HistoryStore implements AutoCloseable {
     /** Marks every unread incoming message of a conversation read; returns how many changed. */
     public CompletableFuture<Integer> markIncomingRead(ConversationId conversation) {
         return writer.submit(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET status = 'READ' "
-                    + "WHERE conversation = ? AND direction = 'INCOMING' AND status = 'DELIVERED'")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE message_rows SET status = 'READ' WHERE conversation_id = "
+                    + "(SELECT id FROM conversations WHERE key = ?) AND direction = 'INCOMING' AND status = 'DELIVERED'")) {
                 s.setString(1, conversation.key());
                 return s.executeUpdate();
             }
@@ -265,7 +265,7 @@ public final class HistoryStore implements AutoCloseable {
                 return Optional.empty();
             }
             StoredMessage old = current.get();
-            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET body = ?, edited = 1 WHERE seq = ?")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE message_rows SET body = ?, edited = 1 WHERE seq = ?")) {
                 s.setString(1, newBody);
                 s.setLong(2, old.seq());
                 s.executeUpdate();

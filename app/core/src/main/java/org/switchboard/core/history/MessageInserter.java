@@ -30,12 +30,22 @@ import org.switchboard.core.conversation.StoredMessage;
 final class MessageInserter {
 
     private final DedupeKeys dedupeKeys = new DedupeKeys();
+    private final ConversationIds conversationIds = new ConversationIds();
+    /** In history_meta: the highest seq ever stored, kept as AUTOINCREMENT kept it before V8. */
+    static final String LAST_SEQ = "last_seq";
+
     private final SearchIndexFeed searchFeed;
     /** Null until read; see {@link #collisionsExist}. */
     private Boolean collisions;
 
     MessageInserter(SearchIndexFeed searchFeed) {
         this.searchFeed = searchFeed;
+    }
+
+    /** Forgets what it keeps in memory of the file: a transaction was rolled back, whole or in part. */
+    void rolledBack() {
+        dedupeKeys.rolledBack();
+        conversationIds.rolledBack();
     }
 
     /** The de-duplication keys; on the writer thread. */
@@ -62,7 +72,7 @@ final class MessageInserter {
         }
         int n = candidates.size();
         long base = nextSeq(c);
-        Batch batch = new Batch(base, keys, conversations);
+        Batch batch = new Batch(base, keys, conversations, idsOf(c, candidates, conversations));
         boolean[] keyTaken = dedupeKeys.claim(c, keys, order, base);
 
         List<StoredMessage> fresh = new ArrayList<>(n);
@@ -85,16 +95,23 @@ final class MessageInserter {
             }
         }
         stored.sort(Comparator.comparingLong(StoredMessage::seq));
+        if (!stored.isEmpty()) {
+            KeyValues.HISTORY.set(c, LAST_SEQ, stored.getLast().seq());
+        }
         ConversationTimes.stored(c, stored, batch::conversation);
         searchFeed.added(stored);
         return stored;
     }
 
-    /** A batch's seqs, keys and conversation keys; a message's seq gives its place. */
-    private record Batch(long base, long[] keys, String[] conversations) {
+    /** A batch's seqs, keys, conversation keys and ids; a message's seq gives its place. */
+    private record Batch(long base, long[] keys, String[] conversations, long[] conversationIds) {
 
         long key(StoredMessage m) {
             return keys[(int) (m.seq() - base)];
+        }
+
+        long conversationId(StoredMessage m) {
+            return conversationIds[(int) (m.seq() - base)];
         }
 
         String conversation(StoredMessage m) {
@@ -110,6 +127,14 @@ final class MessageInserter {
             keys[i] = made.computeIfAbsent(messages.get(i).conversation(), ConversationId::key);
         }
         return keys;
+    }
+
+    private long[] idsOf(Connection c, List<StoredMessage> messages, String[] conversations) throws SQLException {
+        long[] ids = new long[conversations.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = conversationIds.of(c, messages.get(i).conversation(), conversations[i]);
+        }
+        return ids;
     }
 
     private static long[] keysOf(List<StoredMessage> messages, String[] conversations) {
@@ -142,10 +167,10 @@ final class MessageInserter {
         return result;
     }
 
-    /** The seq after every seq ever used (AUTOINCREMENT's record), so a deleted one is not reused. */
+    /** The seq after every seq ever stored ({@link #LAST_SEQ}), so a deleted message's is not given again. */
     static long nextSeq(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(COALESCE((SELECT seq FROM "
-                + "sqlite_sequence WHERE name = 'messages'), 0), COALESCE((SELECT MAX(seq) FROM messages), 0))")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(COALESCE((SELECT CAST(value "
+                + "AS INTEGER) FROM history_meta WHERE key = '" + LAST_SEQ + "'), 0), COALESCE((SELECT MAX(seq) FROM message_rows), 0))")) {
             rs.next();
             return rs.getLong(1) + 1;
         }
@@ -229,7 +254,7 @@ final class MessageInserter {
         int[] counts;
         try (PreparedStatement s = c.prepareStatement(MessageRows.INSERT)) {
             for (StoredMessage m : rows) {
-                MessageRows.bindInsert(s, m, batch.conversation(m), batch.key(m));
+                MessageRows.bindInsert(s, m, batch.conversationId(m), batch.key(m));
                 s.addBatch();
             }
             // One native round trip for the batch: per-row executeUpdate costs more than the insert.

@@ -25,31 +25,28 @@ final class MessageRows {
                     + "kind, edited";
 
     /** Inserts a row with its seq and de-duplication key given; ignored when its network id is taken. */
-    static final String INSERT = "INSERT OR IGNORE INTO messages (seq, conversation, account, peer, client_id, "
-            + "network_id, direction, body, timestamp_ms, status, failure, room, sender, kind, edited, dedupe_key) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT = "INSERT OR IGNORE INTO message_rows (seq, conversation_id, client_id, network_id, "
+            + "direction, body, timestamp_ms, status, failure, sender, kind, edited, dedupe_key) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private MessageRows() {
     }
 
-    static void bindInsert(PreparedStatement s, StoredMessage m, String conversationKey, long dedupeKey)
+    static void bindInsert(PreparedStatement s, StoredMessage m, long conversationId, long dedupeKey)
             throws SQLException {
         s.setLong(1, m.seq());
-        s.setString(2, conversationKey);
-        s.setString(3, m.conversation().account().value());
-        s.setString(4, m.conversation().name());
-        s.setString(5, m.id().clientId());
-        s.setString(6, m.id().networkId());
-        s.setString(7, m.direction().name());
-        s.setString(8, m.body());
-        s.setLong(9, m.timestamp().toEpochMilli());
-        s.setString(10, m.status().name());
-        s.setString(11, m.failure());
-        s.setInt(12, m.conversation().isRoom() ? 1 : 0);
-        s.setString(13, m.sender());
-        s.setString(14, m.kind().name());
-        s.setInt(15, m.edited() ? 1 : 0);
-        s.setLong(16, dedupeKey);
+        s.setLong(2, conversationId);
+        s.setString(3, m.id().clientId());
+        s.setString(4, m.id().networkId());
+        s.setString(5, m.direction().name());
+        s.setString(6, m.body());
+        s.setLong(7, m.timestamp().toEpochMilli());
+        s.setString(8, m.status().name());
+        s.setString(9, m.failure());
+        s.setString(10, m.sender());
+        s.setString(11, m.kind().name());
+        s.setInt(12, m.edited() ? 1 : 0);
+        s.setLong(13, dedupeKey);
     }
 
     static StoredMessage read(ResultSet rs) throws SQLException {
@@ -87,7 +84,8 @@ final class MessageRows {
         if (found.isPresent() || id.networkId() == null) {
             return found;
         }
-        try (PreparedStatement s = c.prepareStatement(SELECT_ALL + "WHERE account = ? AND network_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(SELECT_ALL
+                + "WHERE conversation_id IN (SELECT id FROM conversations WHERE account = ?) AND network_id = ?")) {
             s.setString(1, conversation.account().value());
             s.setString(2, id.networkId());
             return first(s);

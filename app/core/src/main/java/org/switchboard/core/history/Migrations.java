@@ -19,7 +19,7 @@ public final class Migrations {
 
     static final List<String> SCRIPTS = List.of("V1__messages.sql", "V2__search.sql", "V3__rooms.sql",
             "V4__keys_and_plain_index.sql", "V5__search_index_file.sql", "V6__keys_held_in_memory.sql",
-            "V7__key_runs.sql");
+            "V7__key_runs.sql", "V8__compact_rows.sql");
 
     private static final String FOLDER = "/db/history/";
 

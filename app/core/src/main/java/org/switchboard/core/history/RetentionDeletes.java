@@ -39,7 +39,7 @@ final class RetentionDeletes {
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM message_rows WHERE seq = ?")) {
             for (Doomed row : doomed) {
                 // Also for rows stored before V4, whose key the delete trigger cannot find (no dedupe_key),
                 // and for keys held in memory, which no trigger reaches.

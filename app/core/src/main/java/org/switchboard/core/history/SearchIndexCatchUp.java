@@ -86,7 +86,7 @@ final class SearchIndexCatchUp {
         if (after >= lastSeq) {
             return;
         }
-        try (PreparedStatement read = history.prepareStatement("SELECT seq, body FROM messages WHERE seq > ? ORDER BY seq");
+        try (PreparedStatement read = history.prepareStatement("SELECT seq, body FROM message_rows WHERE seq > ? ORDER BY seq");
              PreparedStatement write = index.prepareStatement("INSERT INTO messages_fts (rowid, body) VALUES (?, ?)")) {
             read.setLong(1, after);
             int pending = 0;

@@ -33,7 +33,7 @@ final class StatusWrites {
         MessageStatus newStatus = move ? status : old.status();
         String newFailure = move ? (status == MessageStatus.FAILED ? failure : null) : old.failure();
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE OR IGNORE messages SET status = ?, failure = ?, network_id = ? WHERE seq = ?")) {
+                "UPDATE OR IGNORE message_rows SET status = ?, failure = ?, network_id = ? WHERE seq = ?")) {
             s.setString(1, newStatus.name());
             s.setString(2, newFailure);
             s.setString(3, networkId);
@@ -61,7 +61,7 @@ final class StatusWrites {
             s.setLong(2, exceptSeq);
             waiting = MessageRows.all(s);
         }
-        try (PreparedStatement s = c.prepareStatement("UPDATE messages SET status = 'FAILED', failure = ? "
+        try (PreparedStatement s = c.prepareStatement("UPDATE message_rows SET status = 'FAILED', failure = ? "
                 + "WHERE seq = ? AND status = 'QUEUED'")) {
             for (StoredMessage m : waiting) {
                 s.setString(1, failure);

@@ -145,7 +145,7 @@ class HistoryDedupeTest {
     void aWriteThatFailsHalfwayLeavesNoKeyBehind() throws Exception {
         add(chat, MessageId.of("before"), "before");
         // The row is refused after its key was claimed.
-        whileClosed("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.body = 'refused' "
+        whileClosed("CREATE TRIGGER refuse BEFORE INSERT ON message_rows WHEN NEW.body = 'refused' "
                 + "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
 
         assertThat(history.add(message(chat, MessageId.of("failing"), "refused")))

@@ -54,6 +54,9 @@ class HistoryMigrationTest {
             insert(c, version, "m1", "old message about the quarterly budget", 1_000);
             insert(c, version, "m2", "舊的訊息：即時通訊紀錄", 2_000);
             insert(c, version, "m3", "旧消息：我们开会", 3_000);
+            // The newest message deleted: its seq must not be given again (AUTOINCREMENT before V8).
+            insert(c, version, "gone", "deleted before the upgrade", 3_500);
+            s.execute("DELETE FROM messages WHERE client_id = 'gone'");
             if (version >= 2 && version < 5) {
                 // That version's app wrote each row's index text as it stored the row (V5 moved the index out).
                 s.execute("INSERT INTO messages_fts (rowid, body) SELECT seq, body FROM messages");
@@ -73,7 +76,8 @@ class HistoryMigrationTest {
                     "舊的訊息：即時通訊紀錄", Instant.ofEpochMilli(2_000), MessageStatus.DELIVERED, null);
             assertThat(history.add(again).join()).isEmpty();
             assertThat(history.add(new StoredMessage(0, chat, MessageId.of("m4"), Direction.INCOMING, "new",
-                    Instant.ofEpochMilli(4_000), MessageStatus.DELIVERED, null)).join()).isPresent();
+                    Instant.ofEpochMilli(4_000), MessageStatus.DELIVERED, null)).join())
+                    .get().extracting(StoredMessage::seq).as("after the deleted one's").isEqualTo(5L);
             assertThat(history.updateStatus(chat, MessageId.of("m1"), MessageStatus.READ, null).join()).isPresent();
 
             // An old row deleted (retention) leaves its key behind; the same message coming again is stored.

@@ -57,6 +57,27 @@ class HistoryStoreTest {
     }
 
     @Test
+    void theSeqOfADeletedNewestMessageIsNotGivenAgainNotEvenAfterARestart() throws Exception {
+        add(MessageId.of("first"), "first");
+        long gone = add(MessageId.of("gone"), "soon gone").orElseThrow().seq();
+        // Deleted through the view of rows, as a tool outside the app might.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM messages WHERE seq = " + gone);
+        }
+
+        assertThat(add(MessageId.of("next"), "next").orElseThrow().seq()).isGreaterThan(gone);
+        history.close();
+        history = HistoryStore.open(file);
+        long afterRestart = add(MessageId.of("after"), "after").orElseThrow().seq();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM messages WHERE seq = " + afterRestart);
+        }
+        history.close();
+        history = HistoryStore.open(file);
+        assertThat(add(MessageId.of("last"), "last").orElseThrow().seq()).isGreaterThan(afterRestart);
+    }
+
+    @Test
     void migratesAnEmptyFileAndReopeningChangesNothing() throws Exception {
         assertThat(history.schemaVersion().join()).isEqualTo(Migrations.latestVersion());
         history.close();
