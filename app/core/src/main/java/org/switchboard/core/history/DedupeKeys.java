@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +27,7 @@ final class DedupeKeys {
     private final MovedKeysFilter filter = new MovedKeysFilter();
     private final KeyRuns runs = new KeyRuns();
     /** Keys claimed since the last move, to their seq; null until read from the rows. */
-    private Map<Long, Long> held;
+    private HeldKeys held;
 
     /**
      * Builds the filter of the large table's keys on a thread and connection of its own; until it
@@ -55,14 +52,14 @@ final class DedupeKeys {
      * table is looked up in that order. {@code base} is above every seq used before.
      */
     boolean[] claim(Connection c, long[] keys, int[] order, long base) throws SQLException {
-        Map<Long, Long> mine = held(c);
+        HeldKeys mine = held(c);
         if (mine.size() >= MOVE_AT) {
             move(c, mine, base - 1);
         }
         boolean[] taken = new boolean[keys.length];
         for (int i : order) {
             long key = keys[i];
-            if (mine.containsKey(key) || filter.mightHold(key) && runs.owner(c, key).isPresent()) {
+            if (mine.get(key) != 0 || filter.mightHold(key) && runs.owner(c, key).isPresent()) {
                 taken[i] = true;
             } else {
                 mine.put(key, base + i);
@@ -78,8 +75,8 @@ final class DedupeKeys {
 
     /** The seq the key belongs to, if it is taken. */
     OptionalLong owner(Connection c, long key) throws SQLException {
-        Long seq = held(c).get(key);
-        return seq != null ? OptionalLong.of(seq) : runs.owner(c, key);
+        long seq = held(c).get(key);
+        return seq != 0 ? OptionalLong.of(seq) : runs.owner(c, key);
     }
 
     /**
@@ -101,9 +98,9 @@ final class DedupeKeys {
      * The keys claimed since the last move, read from the rows stored after it when not in
      * memory. A row kept as a collision carries a key another row owns, so it is left out.
      */
-    private Map<Long, Long> held(Connection c) throws SQLException {
+    private HeldKeys held(Connection c) throws SQLException {
         if (held == null) {
-            Map<Long, Long> read = new HashMap<>();
+            HeldKeys read = new HeldKeys();
             try (PreparedStatement s = c.prepareStatement("SELECT dedupe_key, seq FROM message_rows WHERE seq > ? "
                     + "AND dedupe_key IS NOT NULL AND seq NOT IN (SELECT seq FROM message_key_collisions) ORDER BY seq")) {
                 s.setLong(1, KeyValues.HISTORY.getNumber(c, MOVED_THROUGH_KEY, 0));
@@ -119,19 +116,12 @@ final class DedupeKeys {
     }
 
     /** Moves the held keys to a new run; every seq up to {@code through} is then covered by the runs. */
-    private void move(Connection c, Map<Long, Long> mine, long through) throws SQLException {
-        long[] keys = new long[mine.size()];
-        int n = 0;
-        for (long key : mine.keySet()) {
-            keys[n++] = key;
+    private void move(Connection c, HeldKeys mine, long through) throws SQLException {
+        long[][] sorted = mine.sorted();
+        for (long key : sorted[0]) {
+            filter.moved(key);
         }
-        Arrays.sort(keys);
-        long[] seqs = new long[n];
-        for (int i = 0; i < n; i++) {
-            seqs[i] = mine.get(keys[i]);
-            filter.moved(keys[i]);
-        }
-        runs.add(c, keys, seqs);
+        runs.add(c, sorted[0], sorted[1]);
         KeyValues.HISTORY.set(c, MOVED_THROUGH_KEY, through);
         mine.clear();
     }
