@@ -131,26 +131,36 @@ final class KeyRuns {
 
     private List<Run> runs(Connection c) throws SQLException {
         if (runs == null) {
-            Map<Long, List<long[]>> blocks = new HashMap<>();
-            List<Long> order = new ArrayList<>();
+            List<Run> read = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT run, first_key, id FROM message_key_blocks ORDER BY run DESC, first_key")) {
+                long number = 0;
+                List<long[]> blocks = new ArrayList<>();
                 while (rs.next()) {
-                    long run = rs.getLong(1);
-                    if (!blocks.containsKey(run)) {
-                        order.add(run);
+                    if (rs.getLong(1) != number && !blocks.isEmpty()) {
+                        read.add(run(number, blocks));
+                        blocks.clear();
                     }
-                    blocks.computeIfAbsent(run, r -> new ArrayList<>()).add(new long[] {rs.getLong(2), rs.getLong(3)});
+                    number = rs.getLong(1);
+                    blocks.add(new long[] {rs.getLong(2), rs.getLong(3)});
                 }
-            }
-            List<Run> read = new ArrayList<>();
-            for (long number : order) {
-                List<long[]> b = blocks.get(number);
-                read.add(new Run(number, b.stream().mapToLong(x -> x[0]).toArray(), b.stream().mapToLong(x -> x[1]).toArray()));
+                if (!blocks.isEmpty()) {
+                    read.add(run(number, blocks));
+                }
             }
             runs = read;
         }
         return runs;
+    }
+
+    private static Run run(long number, List<long[]> blocks) {
+        long[] firstKeys = new long[blocks.size()];
+        long[] ids = new long[blocks.size()];
+        for (int i = 0; i < firstKeys.length; i++) {
+            firstKeys[i] = blocks.get(i)[0];
+            ids[i] = blocks.get(i)[1];
+        }
+        return new Run(number, firstKeys, ids);
     }
 
     /** Writes the pairs (key, seq, key, seq…, sorted by key) as run {@code number}. */

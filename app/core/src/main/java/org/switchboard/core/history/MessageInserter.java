@@ -169,10 +169,9 @@ final class MessageInserter {
 
     /** The seq after every seq ever stored ({@link #LAST_SEQ}), so a deleted message's is not given again. */
     static long nextSeq(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(COALESCE((SELECT CAST(value "
-                + "AS INTEGER) FROM history_meta WHERE key = '" + LAST_SEQ + "'), 0), COALESCE((SELECT MAX(seq) FROM message_rows), 0))")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM message_rows")) {
             rs.next();
-            return rs.getLong(1) + 1;
+            return Math.max(rs.getLong(1), KeyValues.HISTORY.getNumber(c, LAST_SEQ, 0)) + 1;
         }
     }
 
