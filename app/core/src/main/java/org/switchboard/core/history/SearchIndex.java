@@ -46,6 +46,21 @@ final class SearchIndex {
         }
     }
 
+    /**
+     * Sets how many bytes of new terms FTS5 gathers before it writes them out as a segment (its
+     * own default is 1 MiB). The indexer commits every {@link SearchIndexer#COMMIT_EVERY_JOBS}
+     * rows, about 15 MiB of terms: written as one segment instead of fifteen, they are merged
+     * fewer times (docs/decisions/0013). Kept in the index file; set at every open so that files
+     * made before it get it too.
+     */
+    static void setPendingTermBytes(Connection index) throws SQLException {
+        try (Statement s = index.createStatement()) {
+            s.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', " + PENDING_TERM_BYTES + ")");
+        }
+    }
+
+    static final int PENDING_TERM_BYTES = 16 << 20;
+
     /** Indexes messages by seq and body. */
     static void add(Connection index, List<SearchIndexFeed.Job> jobs) throws SQLException {
         try (PreparedStatement s = index.prepareStatement(INSERT)) {

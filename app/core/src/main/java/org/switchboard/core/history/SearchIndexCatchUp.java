@@ -58,6 +58,7 @@ final class SearchIndexCatchUp {
                 KeyValues.SEARCH_INDEX.set(index, SearchIndex.APPLIED_CHANGES, view.changes());
                 KeyValues.SEARCH_INDEX.set(index, SearchIndex.INDEXED_SEQ, 0);
             }
+            SearchIndex.setPendingTermBytes(index);
             indexRowsAfter(index, history, KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.INDEXED_SEQ, -1), view.lastSeq());
             index.commit();
             index.setAutoCommit(true);

@@ -2,6 +2,7 @@ package org.switchboard.core.history;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,12 +26,17 @@ final class SearchIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
 
     static final int MAX_BEHIND = 50_000;
+    /** New rows written before a commit, when nothing asks for one sooner: FTS5 makes them one segment. */
+    static final int COMMIT_EVERY_JOBS = 100_000;
+    /** How long written rows may wait uncommitted, however many come meanwhile. */
+    static final Duration MAX_UNCOMMITTED = Duration.ofSeconds(1);
 
     private record Waiter(long target, CompletableFuture<Void> future) {
     }
 
     private final Connection index;
     private final Runnable afterCommit;
+    private final long maxUncommittedNanos;
     private final Object lock = new Object();
     private final Deque<List<SearchIndexFeed.Job>> queue = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -53,13 +59,20 @@ final class SearchIndexer implements AutoCloseable {
     private SearchIndexer(Exception cause) {
         this.index = null;
         this.afterCommit = () -> { };
+        this.maxUncommittedNanos = 0;
         this.thread = null;
         this.failure = cause;
     }
 
     /** {@code index} is up to date ({@link SearchIndexCatchUp}); {@code afterCommit} runs after each index commit. */
     SearchIndexer(Connection index, Runnable afterCommit) throws SQLException {
+        this(index, afterCommit, MAX_UNCOMMITTED);
+    }
+
+    /** As above; written rows wait at most {@code maxUncommitted} for a commit when no search asks for one. */
+    SearchIndexer(Connection index, Runnable afterCommit, Duration maxUncommitted) throws SQLException {
         this.index = index;
+        this.maxUncommittedNanos = maxUncommitted.toNanos();
         this.afterCommit = afterCommit;
         this.indexedSeq = KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.INDEXED_SEQ, -1);
         this.appliedChanges = KeyValues.SEARCH_INDEX.getNumber(index, SearchIndex.APPLIED_CHANGES, -1);
@@ -103,6 +116,8 @@ final class SearchIndexer implements AutoCloseable {
             }
             CompletableFuture<Void> future = new CompletableFuture<>();
             waiters.add(new Waiter(published, future));
+            // The index thread may be holding rows uncommitted; a waiting search has it commit now.
+            lock.notifyAll();
             return future;
         }
     }
@@ -129,53 +144,113 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void writeUntilClosed() {
+        Uncommitted uncommitted = new Uncommitted(maxUncommittedNanos);
         while (true) {
             List<List<SearchIndexFeed.Job>> work = new ArrayList<>();
+            boolean closing;
             synchronized (lock) {
-                while (queue.isEmpty() && !closed) {
+                while (queue.isEmpty() && !closed && !(uncommitted.any() && (!waiters.isEmpty() || uncommitted.old()))) {
                     try {
-                        lock.wait();
+                        lock.wait(uncommitted.any() ? uncommitted.millisUntilOld() : 0);
                     } catch (InterruptedException e) {
                         closed = true;
                     }
                 }
-                if (queue.isEmpty()) {
-                    break;
-                }
                 work.addAll(queue);
                 queue.clear();
+                for (List<SearchIndexFeed.Job> transaction : work) {
+                    queuedJobs -= transaction.size();
+                }
+                // The writer waits on what is queued, not on what is written and not yet committed.
+                lock.notifyAll();
+                closing = closed;
             }
-            if (!write(work)) {
-                break;
+            if (!work.isEmpty() && !apply(work, uncommitted)) {
+                return;
+            }
+            boolean due = uncommitted.any() && (closing || uncommitted.mustCommit() || uncommitted.old() || hasWaiters());
+            if (due && !commit(uncommitted)) {
+                return;
+            }
+            if (closing) {
+                return;
             }
         }
     }
 
-    private boolean write(List<List<SearchIndexFeed.Job>> work) {
-        int jobs = 0;
+    private boolean hasWaiters() {
+        synchronized (lock) {
+            return !waiters.isEmpty();
+        }
+    }
+
+    /**
+     * What is written to the index and not yet committed. Commits are spaced (docs/decisions/0013):
+     * each makes FTS5 write its pending terms as a new segment and merge segments, which cost
+     * about half of this thread's time when it committed after every history transaction. Nothing
+     * is lost by waiting: after a crash the index catches up from {@code indexed_seq} at open.
+     */
+    private static final class Uncommitted {
+        final long maxNanos;
+        int transactions;
+        int jobs;
+        boolean changes;
+        /** When the oldest uncommitted row was written (System.nanoTime). */
+        long since;
+
+        Uncommitted(long maxNanos) {
+            this.maxNanos = maxNanos;
+        }
+
+        boolean any() {
+            return transactions > 0;
+        }
+
+        boolean old() {
+            return System.nanoTime() - since >= maxNanos;
+        }
+
+        long millisUntilOld() {
+            return Math.max(1, (since + maxNanos - System.nanoTime()) / 1_000_000);
+        }
+
+        /**
+         * Enough new rows for a large segment, or a change to an indexed row: an index that missed
+         * a change cannot catch up row by row and is rebuilt whole at open, so a change is not kept waiting.
+         */
+        boolean mustCommit() {
+            return jobs >= COMMIT_EVERY_JOBS || changes;
+        }
+    }
+
+    private boolean apply(List<List<SearchIndexFeed.Job>> work, Uncommitted uncommitted) {
         try {
-            for (List<SearchIndexFeed.Job> transaction : work) {
-                apply(transaction);
-                jobs += transaction.size();
+            if (!uncommitted.any()) {
+                uncommitted.since = System.nanoTime();
             }
+            for (List<SearchIndexFeed.Job> transaction : work) {
+                uncommitted.changes |= apply(transaction);
+                uncommitted.jobs += transaction.size();
+                uncommitted.transactions++;
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    private boolean commit(Uncommitted uncommitted) {
+        try {
             KeyValues.SEARCH_INDEX.set(index, SearchIndex.INDEXED_SEQ, indexedSeq);
             KeyValues.SEARCH_INDEX.set(index, SearchIndex.APPLIED_CHANGES, appliedChanges);
             index.commit();
         } catch (SQLException | RuntimeException e) {
-            LOG.error("the search index could not be updated; searches fail until the history is opened again", e);
-            try {
-                index.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            fail(e);
-            return false;
+            return failed(e);
         }
         afterCommit.run();
         List<CompletableFuture<Void>> done = new ArrayList<>();
         synchronized (lock) {
-            applied += work.size();
-            queuedJobs -= jobs;
+            applied += uncommitted.transactions;
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
                 Waiter w = it.next();
                 if (w.target() <= applied) {
@@ -183,14 +258,28 @@ final class SearchIndexer implements AutoCloseable {
                     it.remove();
                 }
             }
-            lock.notifyAll();
         }
+        uncommitted.transactions = 0;
+        uncommitted.jobs = 0;
+        uncommitted.changes = false;
         done.forEach(f -> f.complete(null));
         return true;
     }
 
-    /** Applies one history transaction's jobs, in order; runs of new rows go in one batch. */
-    private void apply(List<SearchIndexFeed.Job> jobs) throws SQLException {
+    private boolean failed(Exception e) {
+        LOG.error("the search index could not be updated; searches fail until the history is opened again", e);
+        try {
+            index.rollback();
+        } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+        }
+        fail(e);
+        return false;
+    }
+
+    /** Applies one history transaction's jobs, in order; runs of new rows go in one batch. Whether any was a change. */
+    private boolean apply(List<SearchIndexFeed.Job> jobs) throws SQLException {
+        boolean changes = false;
         int runStart = 0;
         for (int i = 0; i <= jobs.size(); i++) {
             boolean newRow = i < jobs.size() && jobs.get(i).isNewRow();
@@ -205,8 +294,10 @@ final class SearchIndexer implements AutoCloseable {
             runStart = i + 1;
             if (i < jobs.size()) {
                 change(jobs.get(i));
+                changes = true;
             }
         }
+        return changes;
     }
 
     private void change(SearchIndexFeed.Job job) throws SQLException {

@@ -1,12 +1,14 @@
 package org.switchboard.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,30 @@ class SearchIndexFileTest {
         history.deleteOlderThan(account, Instant.ofEpochMilli(1_700_000_000_001L), 100_000).join();
         assertThat(history.search(SearchQuery.of("wording")).join()).isEmpty();
         assertThat(history.search(SearchQuery.of("round3")).join()).isEmpty();
+    }
+
+    @Test
+    void rowsWrittenToTheIndexAreCommittedWithinASecondWhenNobodySearches() throws Exception {
+        StoredMessage stored = history.add(message("one", "nobody searches for this")).join().orElseThrow();
+
+        // The index holds rows back to write them as one large segment, but not for long.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> indexState("indexed_seq"), seq -> seq != null && Long.parseLong(seq) == stored.seq());
+    }
+
+    @Test
+    void rowsHeldBackUncommittedAreCommittedAtCloseNotLeftForTheNextOpen() throws Exception {
+        List<StoredMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            batch.add(message("m" + i, "written just before closing " + i));
+        }
+        history.addAll(batch).join();
+        long last = history.recent(chat, 1).join().getLast().seq();
+        history.close();
+
+        assertThat(indexState("indexed_seq")).isEqualTo(Long.toString(last));
+        history = HistoryStore.open(file);
+        assertThat(history.search(SearchQuery.of("closing").limit(2_000)).join()).hasSize(1_000);
     }
 
     @Test
@@ -208,6 +234,14 @@ class SearchIndexFileTest {
 
     private static String ghostFor(StoredMessage m) {
         return "INSERT INTO messages_fts (rowid, body) VALUES (" + m.seq() + ", 'ghost')";
+    }
+
+    /** A value of the index's state as committed in its file, as another connection sees it. */
+    private String indexState(String key) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexFile); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT value FROM index_state WHERE key = '" + key + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     private void onIndex(String... statements) throws Exception {
