@@ -238,6 +238,12 @@ public final class HistoryBenchmark {
         private static final String[] ZH_WORDS = {"开会", "项目", "明天", "我们", "数据库迁移", "通訊", "資料",
             "即時通訊", "伺服器", "版本"};
 
+        /**
+         * With {@code -Dnetwork.ids=true} incoming messages carry the server's id, as those fetched
+         * from an XMPP archive do; by default none does, as on IRC.
+         */
+        private static final boolean NETWORK_IDS = Boolean.getBoolean("network.ids");
+
         private final Random random;
         private final List<ConversationId> conversations = new ArrayList<>();
         private long time = Instant.parse("2019-01-01T00:00:00Z").toEpochMilli();
@@ -262,7 +268,8 @@ public final class HistoryBenchmark {
                 int c = (int) Math.min(199, Math.abs(random.nextGaussian() * 60));
                 boolean out = random.nextBoolean();
                 batch.add(new StoredMessage(0, conversations.get(c),
-                        new MessageId(new UUID(random.nextLong(), random.nextLong()).toString(), null),
+                        new MessageId(new UUID(random.nextLong(), random.nextLong()).toString(),
+                                NETWORK_IDS && !out ? Long.toHexString(random.nextLong()) : null),
                         out ? Direction.OUTGOING : Direction.INCOMING, body(), Instant.ofEpochMilli(time),
                         out ? MessageStatus.DELIVERED : MessageStatus.READ, null));
             }
