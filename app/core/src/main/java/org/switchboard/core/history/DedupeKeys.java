@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DedupeKeys {
 
-    /** Large enough that a move writes most pages of the large table once. */
+    /**
+     * Keys held before they move to a new run (decision 12): 2 MiB in memory, and a run large
+     * enough that a million keys make at most five runs.
+     */
     static final int MOVE_AT = 65_536;
 
     static final String MOVED_THROUGH_KEY = "keys_moved_through";
