@@ -19,8 +19,8 @@ import java.util.function.LongConsumer;
  * pairs, each run cut into blocks of {@link #PAIRS_PER_BLOCK} stored as one blob. A move writes
  * its keys as a new run, a few dozen rows, where inserting each key into one large B-tree cost
  * more than storing its message. Runs are merged as a binary counter does (a run as large as the
- * one before it is merged into it), so there are about log2(keys / 65,536) runs and each key is
- * rewritten that many times, sequentially.
+ * one before it is merged into it), so there are at most log2(keys / DedupeKeys.MOVE_AT) + 1
+ * runs and each key is rewritten at most that many times, sequentially.
  *
  * <p>A key's owner is the newest run's pair for it. A key whose message was deleted may stay in a
  * run (stale): a look-up then finds no such row and the key goes to the new message

@@ -159,7 +159,8 @@ class HistoryDedupeTest {
 
     @Test
     void keysMovedToTheLargeTableStillKeepMessagesOnce() throws Exception {
-        int total = DedupeKeys.MOVE_AT + 5_000;
+        // Keys move when a batch starts with MOVE_AT held: the batch after the one that reached it.
+        int total = DedupeKeys.MOVE_AT + 20_000;
         List<StoredMessage> batch = new java.util.ArrayList<>();
         for (int i = 0; i < total; i++) {
             batch.add(message(i % 2 == 0 ? chat : other, MessageId.of("bulk-" + i), "bulk " + i));
