@@ -149,7 +149,7 @@ final class SearchIndexer implements AutoCloseable {
             List<List<SearchIndexFeed.Job>> work = new ArrayList<>();
             boolean closing;
             synchronized (lock) {
-                while (queue.isEmpty() && !closed && !(uncommitted.any() && (!waiters.isEmpty() || uncommitted.old()))) {
+                while (queue.isEmpty() && !closed && !uncommitted.due(!waiters.isEmpty())) {
                     try {
                         lock.wait(uncommitted.any() ? uncommitted.millisUntilOld() : 0);
                     } catch (InterruptedException e) {
@@ -168,7 +168,7 @@ final class SearchIndexer implements AutoCloseable {
             if (!work.isEmpty() && !apply(work, uncommitted)) {
                 return;
             }
-            boolean due = uncommitted.any() && (closing || uncommitted.mustCommit() || uncommitted.old() || hasWaiters());
+            boolean due = uncommitted.any() && (closing || uncommitted.due(hasWaiters()));
             if (due && !commit(uncommitted)) {
                 return;
             }
@@ -206,32 +206,40 @@ final class SearchIndexer implements AutoCloseable {
             return transactions > 0;
         }
 
-        boolean old() {
-            return System.nanoTime() - since >= maxNanos;
+        /**
+         * Whether to commit now: a search waits; enough new rows for a large segment; a change to an
+         * indexed row (an index that missed one cannot catch up row by row and is rebuilt whole at
+         * open, so a change is not kept waiting); or the oldest row has waited long enough.
+         */
+        boolean due(boolean searchWaits) {
+            return any() && (searchWaits || jobs >= COMMIT_EVERY_JOBS || changes
+                    || System.nanoTime() - since >= maxNanos);
         }
 
         long millisUntilOld() {
             return Math.max(1, (since + maxNanos - System.nanoTime()) / 1_000_000);
         }
 
-        /**
-         * Enough new rows for a large segment, or a change to an indexed row: an index that missed
-         * a change cannot catch up row by row and is rebuilt whole at open, so a change is not kept waiting.
-         */
-        boolean mustCommit() {
-            return jobs >= COMMIT_EVERY_JOBS || changes;
+        void added(List<SearchIndexFeed.Job> transaction, boolean change) {
+            if (!any()) {
+                since = System.nanoTime();
+            }
+            transactions++;
+            jobs += transaction.size();
+            changes |= change;
+        }
+
+        void committed() {
+            transactions = 0;
+            jobs = 0;
+            changes = false;
         }
     }
 
     private boolean apply(List<List<SearchIndexFeed.Job>> work, Uncommitted uncommitted) {
         try {
-            if (!uncommitted.any()) {
-                uncommitted.since = System.nanoTime();
-            }
             for (List<SearchIndexFeed.Job> transaction : work) {
-                uncommitted.changes |= apply(transaction);
-                uncommitted.jobs += transaction.size();
-                uncommitted.transactions++;
+                uncommitted.added(transaction, apply(transaction));
             }
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -259,9 +267,7 @@ final class SearchIndexer implements AutoCloseable {
                 }
             }
         }
-        uncommitted.transactions = 0;
-        uncommitted.jobs = 0;
-        uncommitted.changes = false;
+        uncommitted.committed();
         done.forEach(f -> f.complete(null));
         return true;
     }

@@ -238,9 +238,8 @@ class SearchIndexFileTest {
 
     /** A value of the index's state as committed in its file, as another connection sees it. */
     private String indexState(String key) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexFile); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT value FROM index_state WHERE key = '" + key + "'")) {
-            return rs.next() ? rs.getString(1) : null;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexFile)) {
+            return KeyValues.SEARCH_INDEX.get(c, key);
         }
     }
 

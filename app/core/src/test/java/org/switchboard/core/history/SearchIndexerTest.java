@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,9 +77,8 @@ class SearchIndexerTest {
 
     /** A value of the index's state as committed in its file, as another connection sees it. */
     private String committed(String key) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexFile); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM index_state WHERE key = '" + key + "'")) {
-            return rs.next() ? rs.getString(1) : null;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexFile)) {
+            return KeyValues.SEARCH_INDEX.get(c, key);
         }
     }
 }

@@ -161,7 +161,6 @@ public final class HistoryBenchmark {
         }
         System.out.printf("  insert (batches of %,d, until searchable): %,.0f messages/s   [goal >= 100,000]%n",
                 batch, total / (insertNanos / 1e9));
-
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
